@@ -1,0 +1,443 @@
+//! Reads and validates `seeds/*.toml` and generates the static policy tables in
+//! `$OUT_DIR/policy_data.rs`. Any mistake in a seed file stops the build with a message naming the
+//! file and the benefit. The web app therefore ships only the compiled data, no parser.
+
+#[path = "src/rules/syntax.rs"]
+#[allow(dead_code)]
+mod syntax;
+#[path = "src/rules/vocab.rs"]
+#[allow(dead_code)]
+mod vocab;
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+use syntax::Expr;
+use vocab::{index_of, Fact, CATEGORIES, JURISDICTIONS, NEEDS};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Text {
+    zh: String,
+    en: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Common {
+    define: BTreeMap<String, String>,
+    documents: BTreeMap<String, Text>,
+    jurisdiction: JurisdictionToml,
+    #[serde(default)]
+    departments: BTreeMap<String, Text>,
+    #[serde(default)]
+    benefit: Vec<BenefitToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedFile {
+    jurisdiction: JurisdictionToml,
+    #[serde(default)]
+    departments: BTreeMap<String, Text>,
+    benefit: Vec<BenefitToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JurisdictionToml {
+    id: String,
+    name: Text,
+    region: Text,
+    seed: String,
+    document: Text,
+    number: String,
+    issued: String,
+    valid_from: String,
+    valid_until: String,
+    draft: bool,
+    requires: String,
+    #[serde(default)]
+    notes: Vec<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BenefitToml {
+    id: String,
+    name: Text,
+    category: String,
+    confidence: String,
+    when: Option<String>,
+    relevant: Option<String>,
+    requires: Option<String>,
+    #[serde(default)]
+    amount: Vec<AmountToml>,
+    summary: Text,
+    departments: Vec<String>,
+    #[serde(default)]
+    bring: Vec<String>,
+    cite: CiteToml,
+    #[serde(default)]
+    notes: Vec<Text>,
+    valid_from: Option<String>,
+    valid_until: Option<String>,
+    #[serde(default)]
+    needs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmountToml {
+    when: Option<String>,
+    kind: String,
+    yuan: Option<String>,
+    min: Option<String>,
+    max: Option<String>,
+    percent: Option<String>,
+    of: Option<String>,
+    cap: Option<String>,
+    at_least: Option<bool>,
+    what: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CiteToml {
+    section: String,
+    zh: String,
+    en: String,
+}
+
+fn main() {
+    // SEEDS_DIR lets a test point the validator at a folder of broken files.
+    println!("cargo:rerun-if-env-changed=SEEDS_DIR");
+    let dir = std::env::var("SEEDS_DIR").unwrap_or_else(|_| "seeds".into());
+    println!("cargo:rerun-if-changed={dir}");
+    println!("cargo:rerun-if-changed=src/rules/syntax.rs");
+    println!("cargo:rerun-if-changed=src/rules/vocab.rs");
+    match generate(Path::new(&dir)) {
+        Ok(code) => {
+            let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("policy_data.rs");
+            std::fs::write(out, code).unwrap();
+        }
+        Err(message) => {
+            eprintln!("\nPolicy data error: {message}\n");
+            println!("cargo:warning=policy data error: {message}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+}
+
+fn generate(dir: &Path) -> Result<String, String> {
+    let common_path = dir.join("common.toml");
+    let common: Common =
+        toml::from_str(&read(&common_path)?).map_err(|e| format!("{}: {e}", common_path.display()))?;
+
+    // Definitions may use earlier definitions, in file order of dependency; resolve them lazily.
+    let mut defines: BTreeMap<String, Expr> = BTreeMap::new();
+    let mut pending: Vec<(&String, &String)> = common.define.iter().collect();
+    while !pending.is_empty() {
+        let before = pending.len();
+        let mut still = Vec::new();
+        for (name, src) in pending {
+            if Fact::from_name(name).is_some() {
+                return Err(format!("common.toml: [define] {name}: the name is already a fact"));
+            }
+            match syntax::parse(src, &|n| defines.get(n).cloned()) {
+                Ok(e) => {
+                    defines.insert(name.clone(), e);
+                }
+                Err(_) => still.push((name, src)),
+            }
+        }
+        if still.len() == before {
+            let (name, src) = still[0];
+            let err = syntax::parse(src, &|n| defines.get(n).cloned()).unwrap_err();
+            return Err(format!("common.toml: [define] {name}: {err}"));
+        }
+        pending = still;
+    }
+    let doc_keys: Vec<&String> = common.documents.keys().collect();
+    let common_file = common_path.display().to_string();
+
+    let mut code = String::from("// Generated by build.rs from seeds/*.toml. Do not edit.\n");
+    code.push_str("use super::condition::Cmp;\n");
+    writeln!(code, "pub static DOCUMENTS: &[(&str, Text)] = &[").unwrap();
+    for (k, t) in &common.documents {
+        writeln!(code, "    ({k:?}, {}),", text(t)).unwrap();
+    }
+    code.push_str("];\n");
+
+    let mut ids = HashSet::new();
+    let mut places = Vec::new();
+    for id in JURISDICTIONS.iter().filter(|j| **j != "other") {
+        let path = dir.join(format!("{id}.toml"));
+        let parsed: SeedFile = toml::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+        places.push((path.display().to_string(), parsed));
+    }
+    let mut tables = String::new();
+    let mut place_iter = places.iter();
+    for (index, id) in JURISDICTIONS.iter().enumerate() {
+        let (file, jur, departments, benefits): (&str, _, _, _) = if *id == "other" {
+            (common_file.as_str(), &common.jurisdiction, &common.departments, &common.benefit)
+        } else {
+            let (f, p) = place_iter.next().unwrap();
+            (f.as_str(), &p.jurisdiction, &p.departments, &p.benefit)
+        };
+        let ctx = |msg: String| format!("{file}: {msg}");
+        if jur.id != *id {
+            return Err(ctx(format!("[jurisdiction] id is '{}', expected '{id}'", jur.id)));
+        }
+        let requires = syntax::parse(&jur.requires, &|n| defines.get(n).cloned())
+            .map_err(|e| ctx(format!("[jurisdiction] requires: {e}")))?;
+        let valid_from = date(&jur.valid_from).ok_or_else(|| ctx("[jurisdiction] valid_from: not a date".into()))?;
+        let valid_until = date(&jur.valid_until).ok_or_else(|| ctx("[jurisdiction] valid_until: not a date".into()))?;
+        for (k, t) in departments {
+            check_text(t).map_err(|e| ctx(format!("[departments] {k}: {e}")))?;
+        }
+        let prefix = if *id == "other" { "national." } else { id };
+        let mut rows = String::new();
+        for b in benefits {
+            let bctx = |msg: String| format!("{file}: benefit '{}': {msg}", b.id);
+            if !b.id.starts_with(&format!("{}.", prefix.trim_end_matches('.'))) {
+                return Err(bctx(format!("id must start with '{}.'", prefix.trim_end_matches('.'))));
+            }
+            if !ids.insert(b.id.clone()) {
+                return Err(bctx("id used twice".into()));
+            }
+            let parse = |src: &str, what: &str| {
+                syntax::parse(src, &|n| defines.get(n).cloned()).map_err(|e| bctx(format!("{what}: {e}")))
+            };
+            let category = index_of(&CATEGORIES, &b.category)
+                .ok_or_else(|| bctx(format!("unknown category '{}'", b.category)))?;
+            let (confidence, body) = match (b.confidence.as_str(), &b.when, &b.relevant) {
+                ("explicit" | "conditions", Some(w), None) => {
+                    (if b.confidence == "explicit" { "Explicit" } else { "Conditions" }, parse(w, "when")?)
+                }
+                ("mentioned", None, Some(r)) => ("Mentioned", parse(r, "relevant")?),
+                ("explicit" | "conditions", _, _) => {
+                    return Err(bctx("needs `when` (and no `relevant`) for this confidence".into()))
+                }
+                ("mentioned", _, _) => {
+                    return Err(bctx("a mentioned-only measure needs `relevant` and no `when`".into()))
+                }
+                (other, _, _) => {
+                    return Err(bctx(format!("unknown confidence '{other}' (explicit, conditions, mentioned)")))
+                }
+            };
+            let gate = match &b.requires {
+                Some(r) => parse(r, "requires")?,
+                None => requires.clone(),
+            };
+            let condition = syntax::and(gate, body);
+            check_text(&b.name).map_err(|e| bctx(format!("name: {e}")))?;
+            check_text(&b.summary).map_err(|e| bctx(format!("summary: {e}")))?;
+            if b.cite.section.trim().is_empty() || b.cite.zh.trim().is_empty() || b.cite.en.trim().is_empty() {
+                return Err(bctx("citation needs section, zh and en".into()));
+            }
+            for n in &b.notes {
+                check_text(n).map_err(|e| bctx(format!("note: {e}")))?;
+            }
+            if b.departments.is_empty() {
+                return Err(bctx("names no department".into()));
+            }
+            let mut deps = Vec::new();
+            for d in &b.departments {
+                let t = departments.get(d).ok_or_else(|| bctx(format!("department '{d}' is not in [departments]")))?;
+                deps.push(text(t));
+            }
+            let mut bring = Vec::new();
+            for d in &b.bring {
+                let i = doc_keys
+                    .iter()
+                    .position(|k| *k == d)
+                    .ok_or_else(|| bctx(format!("document '{d}' is not in [documents] of common.toml")))?;
+                bring.push(i.to_string());
+            }
+            let mut needs = 0u16;
+            for n in &b.needs {
+                needs |= 1 << index_of(&NEEDS, n).ok_or_else(|| bctx(format!("unknown need '{n}'")))?;
+            }
+            let mut amounts = Vec::new();
+            for (i, a) in b.amount.iter().enumerate() {
+                amounts.push(amount(a, &|src| parse(src, &format!("amount {} when", i + 1))).map_err(|e| {
+                    if e.starts_with(file) {
+                        e
+                    } else {
+                        bctx(format!("amount {}: {e}", i + 1))
+                    }
+                })?);
+            }
+            let from = match &b.valid_from {
+                Some(d) => date(d).ok_or_else(|| bctx("valid_from: not a date".into()))?,
+                None => valid_from,
+            };
+            let until = match &b.valid_until {
+                Some(d) => date(d).ok_or_else(|| bctx("valid_until: not a date".into()))?,
+                None => valid_until,
+            };
+            writeln!(
+                rows,
+                "    Benefit {{ id: {:?}, jurisdiction: {index}, name: {}, category: {category}, confidence: Confidence::{confidence}, condition: {}, amounts: &[{}], summary: {}, departments: &[{}], bring: &[{}], cite: Citation {{ section: {:?}, text: Text {{ zh: {:?}, en: {:?} }} }}, notes: &[{}], valid_from: {from}, valid_until: {until}, needs: {needs} }},",
+                b.id,
+                text(&b.name),
+                condition.to_rust(),
+                amounts.join(", "),
+                text(&b.summary),
+                deps.join(", "),
+                bring.join(", "),
+                b.cite.section,
+                b.cite.zh,
+                b.cite.en,
+                b.notes.iter().map(text).collect::<Vec<_>>().join(", "),
+            )
+            .unwrap();
+        }
+        for n in &jur.notes {
+            check_text(n).map_err(|e| ctx(format!("[jurisdiction] note: {e}")))?;
+        }
+        writeln!(
+            tables,
+            "    Jurisdiction {{ id: {:?}, name: {}, region: {}, seed: {:?}, document: {}, number: {:?}, issued: {:?}, valid_from: {valid_from}, valid_until: {valid_until}, draft: {}, notes: &[{}], benefits: &[\n{rows}    ] }},",
+            jur.id,
+            text(&jur.name),
+            text(&jur.region),
+            jur.seed,
+            text(&jur.document),
+            jur.number,
+            jur.issued,
+            jur.draft,
+            jur.notes.iter().map(text).collect::<Vec<_>>().join(", "),
+        )
+        .unwrap();
+    }
+    writeln!(code, "pub static JURISDICTIONS: [Jurisdiction; {}] = [\n{tables}];", JURISDICTIONS.len()).unwrap();
+    Ok(code)
+}
+
+fn text(t: &Text) -> String {
+    format!("Text {{ zh: {:?}, en: {:?} }}", t.zh, t.en)
+}
+
+fn check_text(t: &Text) -> Result<(), String> {
+    if t.zh.trim().is_empty() || t.en.trim().is_empty() {
+        return Err("needs both zh and en text".into());
+    }
+    Ok(())
+}
+
+fn date(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d): (u32, u32, u32) = (s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(y * 10000 + m * 100 + d)
+}
+
+/// A decimal string such as "4000" or "0.5" as `Money { units, scale }`.
+fn money(field: &str, value: &Option<String>) -> Result<Option<String>, String> {
+    let Some(s) = value else { return Ok(None) };
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() || !int.bytes().all(|c| c.is_ascii_digit()) || !frac.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(format!("{field} = {s:?} is not a decimal number of yuan (write it like \"4000\" or \"0.5\")"));
+    }
+    let units: i64 = format!("{int}{frac}").parse().map_err(|_| format!("{field} = {s:?} is too large"))?;
+    if units == 0 {
+        return Err(format!("{field} must be more than zero"));
+    }
+    Ok(Some(format!("Money {{ units: {units}, scale: {} }}", frac.len())))
+}
+
+fn amount(a: &AmountToml, parse: &dyn Fn(&str) -> Result<Expr, String>) -> Result<String, String> {
+    let when = match &a.when {
+        Some(w) => parse(w)?,
+        None => Expr::True,
+    };
+    let kind = match a.kind.as_str() {
+        "yearly" => "Yearly",
+        "one_off" => "OneOff",
+        "cap" => "Cap",
+        "range" => "Range",
+        "percent" => "Percent",
+        "in_kind" => "InKind",
+        k => return Err(format!("unknown kind '{k}' (yearly, one_off, cap, range, percent, in_kind)")),
+    };
+    // Each kind takes exactly its own fields.
+    let allowed: &[&str] = match kind {
+        "Yearly" | "OneOff" => &["yuan", "at_least"],
+        "Cap" => &["yuan"],
+        "Range" => &["min", "max"],
+        "Percent" => &["percent", "of", "cap", "at_least"],
+        _ => &["what"],
+    };
+    let required: &[&str] = match kind {
+        "Yearly" | "OneOff" | "Cap" => &["yuan"],
+        "Range" => &["min", "max"],
+        "Percent" => &["percent", "of"],
+        _ => &["what"],
+    };
+    let present = [
+        ("yuan", a.yuan.is_some()),
+        ("min", a.min.is_some()),
+        ("max", a.max.is_some()),
+        ("percent", a.percent.is_some()),
+        ("of", a.of.is_some()),
+        ("cap", a.cap.is_some()),
+        ("at_least", a.at_least.is_some()),
+        ("what", a.what.is_some()),
+    ];
+    for (field, is) in present {
+        if is && !allowed.contains(&field) {
+            return Err(format!("'{field}' does not belong to kind '{}'", a.kind));
+        }
+        if !is && required.contains(&field) {
+            return Err(format!("kind '{}' needs '{field}'", a.kind));
+        }
+    }
+    let yuan = money("yuan", &a.yuan)?;
+    let min = money("min", &a.min)?;
+    let max = money("max", &a.max)?;
+    if let (Some(lo), Some(hi)) = (&a.min, &a.max) {
+        if lo.parse::<f64>().unwrap_or(0.0) > hi.parse::<f64>().unwrap_or(0.0) {
+            return Err(format!("range min {lo} is above max {hi}"));
+        }
+    }
+    let percent = money("percent", &a.percent)?;
+    if let Some(p) = &a.percent {
+        if p.parse::<f64>().map(|v| v > 100.0).unwrap_or(true) {
+            return Err(format!("percent {p} is above 100"));
+        }
+    }
+    let of = match a.of.as_deref() {
+        None => "None".to_string(),
+        Some("student_fees") => "Some(Fact::StudentFees)".into(),
+        Some("inpatient_cost") => "Some(Fact::InpatientCost)".into(),
+        Some(o) => return Err(format!("percent of '{o}': use student_fees or inpatient_cost")),
+    };
+    let cap = money("cap", &a.cap)?;
+    if let Some(w) = &a.what {
+        check_text(w).map_err(|e| format!("what: {e}"))?;
+    }
+    let opt = |m: Option<String>| m.map(|s| format!("Some({s})")).unwrap_or_else(|| "None".into());
+    Ok(format!(
+        "Amount {{ when: {}, kind: AmountKind::{kind}, yuan: {}, min: {}, max: {}, percent: {}, of: {of}, cap: {}, at_least: {}, what: {} }}",
+        when.to_rust(),
+        opt(yuan),
+        opt(min),
+        opt(max),
+        opt(percent),
+        opt(cap),
+        a.at_least.unwrap_or(false),
+        a.what.as_ref().map(|t| format!("Some({})", text(t))).unwrap_or_else(|| "None".into()),
+    ))
+}

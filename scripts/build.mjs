@@ -1,0 +1,64 @@
+// Release build of the web app into dist/: cargo -> wasm-bindgen -> wasm-opt -Oz -> content-hashed
+// file names -> index.html filled in (CSP hashes, preload links) -> service worker precache list ->
+// precompressed .gz and .br beside every text and wasm file. Prints what it wrote.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dist = path.join(root, 'dist');
+const out = path.join(root, 'target', 'web');
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root });
+const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10);
+
+run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown']);
+fs.mkdirSync(out, { recursive: true });
+run('wasm-bindgen', ['target/wasm32-unknown-unknown/release/benefits.wasm', '--out-dir', out,
+  '--target', 'web', '--no-typescript', '--out-name', 'app']);
+run(path.join(root, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', path.join(out, 'app_bg.wasm'),
+  '-o', path.join(out, 'app_opt.wasm')]);
+
+fs.rmSync(dist, { recursive: true, force: true });
+fs.mkdirSync(dist);
+
+const written = [];
+const emit = (name, data) => {
+  fs.writeFileSync(path.join(dist, name), data);
+  written.push(name);
+  return name;
+};
+
+const wasm = fs.readFileSync(path.join(out, 'app_opt.wasm'));
+const wasmName = emit(`app.${hash(wasm)}.wasm`, wasm);
+// The glue starts the app itself, so index.html needs no inline script.
+const glue = fs.readFileSync(path.join(out, 'app.js'), 'utf8') +
+  `\n__wbg_init({ module_or_path: new URL(${JSON.stringify(wasmName)}, import.meta.url) });\n`;
+const jsName = emit(`app.${hash(glue)}.js`, glue);
+const css = fs.readFileSync(path.join(root, 'public', 'style.css'));
+const cssName = emit(`style.${hash(css)}.css`, css);
+
+// Other public files keep their names (icons, manifest, service worker, robots).
+for (const f of fs.readdirSync(path.join(root, 'public'))) {
+  if (f === 'style.css') continue;
+  emit(f, fs.readFileSync(path.join(root, 'public', f)));
+}
+
+let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8')
+  .replaceAll('{{CSS}}', cssName)
+  .replaceAll('{{JS}}', jsName)
+  .replaceAll('{{WASM}}', wasmName);
+for (const m of html.matchAll(/\{\{[A-Z_]+\}\}/g)) throw new Error(`index.html: unfilled ${m[0]}`);
+emit('index.html', html);
+
+// Precompressed copies for servers that serve them as they are (nginx gzip_static / brotli).
+for (const name of written) {
+  if (!/\.(html|js|css|wasm|json|svg|webmanifest|txt)$/.test(name)) continue;
+  const data = fs.readFileSync(path.join(dist, name));
+  fs.writeFileSync(path.join(dist, name + '.gz'), zlib.gzipSync(data, { level: 9 }));
+  fs.writeFileSync(path.join(dist, name + '.br'), zlib.brotliCompressSync(data, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }));
+}
+console.log(`build: dist/ holds ${written.join(', ')} (+ .gz/.br)`);

@@ -1,0 +1,38 @@
+// Payload budget: what a browser downloads on first load (index.html and every file it references,
+// plus the wasm the script fetches), raw and gzip bytes per file and in total. Fails above budget.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const BUDGET_GZIP = Number(process.env.BUDGET_GZIP || 150 * 1024); // target: 120 KB
+const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'dist');
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+
+// Same-origin files the page asks for while loading: href/src in index.html, and files named inside
+// those (the wasm named by the script). The service worker's own precache runs later, off the
+// critical path, and fetches the same files.
+const names = new Set(['index.html']);
+for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"#?:]+)"/g)) names.add(m[1]);
+for (const n of [...names]) {
+  if (!n.endsWith('.js')) continue;
+  const js = fs.readFileSync(path.join(dist, n), 'utf8');
+  for (const m of js.matchAll(/"([\w.-]+\.(?:wasm|js|css|json))"/g)) {
+    if (fs.existsSync(path.join(dist, m[1]))) names.add(m[1]);
+  }
+}
+let raw = 0, gz = 0;
+const rows = [];
+for (const n of names) {
+  const p = path.join(dist, n);
+  if (!fs.existsSync(p)) { console.error(`size: index.html names ${n}, which is not in dist/`); process.exit(1); }
+  const data = fs.readFileSync(p);
+  const g = zlib.gzipSync(data, { level: 9 }).length;
+  raw += data.length; gz += g;
+  rows.push([n, data.length, g]);
+}
+const pad = (s, n) => String(s).padStart(n);
+console.log('payload on first load (bytes):');
+console.log(`  ${'file'.padEnd(34)} ${pad('raw', 9)} ${pad('gzip', 9)}`);
+for (const [n, r, g] of rows) console.log(`  ${n.padEnd(34)} ${pad(r, 9)} ${pad(g, 9)}`);
+console.log(`  ${'total'.padEnd(34)} ${pad(raw, 9)} ${pad(gz, 9)}   budget ${BUDGET_GZIP} gzip (${(gz / 1024).toFixed(1)} KB of ${(BUDGET_GZIP / 1024).toFixed(0)} KB)`);
+if (gz > BUDGET_GZIP) { console.error(`size: FAIL: ${gz} gzip bytes is over the budget of ${BUDGET_GZIP}`); process.exit(1); }

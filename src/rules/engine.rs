@@ -1,0 +1,231 @@
+//! The engine: from a household's facts to findings for every benefit of its jurisdiction.
+//! Pure and allocation-light: one `Vec` of findings per household; reasons are worked out only
+//! when a finding is explained.
+
+use super::condition::{FactSet, Leaf, Truth};
+use super::facts::Facts;
+use super::policy::{jurisdiction, Amount, AmountKind, Benefit, Confidence, Jurisdiction};
+use super::vocab::{Fact, JURISDICTIONS};
+use rust_decimal::Decimal;
+
+/// `other` in `vocab::JURISDICTIONS`: outside the five documents.
+pub const OTHER: u8 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Likely,
+    Possible,
+    /// A measure the document only names: worth asking about, never "you qualify".
+    Service,
+    Unlikely,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Likely => "likely",
+            Status::Possible => "possible",
+            Status::Service => "service",
+            Status::Unlikely => "unlikely",
+        }
+    }
+}
+
+/// Caveats that travel with a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Warnings {
+    /// The document is a draft for comment.
+    pub draft: bool,
+    /// The date asked about is after the document's period: the rule may have changed.
+    pub expired: bool,
+    /// The date asked about is before the rule took effect.
+    pub not_yet: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Estimate {
+    /// The amount case that applies; `None` when the policy states no amount or an unanswered fact
+    /// decides between cases.
+    pub case: Option<&'static Amount>,
+    /// The figure in yuan where one can be worked out (yearly, one-off, cap, upper end of a range,
+    /// or a percentage of a known cost, capped).
+    pub value: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Finding {
+    pub benefit: &'static Benefit,
+    pub status: Status,
+    pub amount: Estimate,
+    /// Unanswered facts that would settle the status or the amount.
+    pub missing: FactSet,
+    pub warnings: Warnings,
+}
+
+/// The findings for one household: every benefit of its jurisdiction (the national framework for
+/// `other`), sorted likely, possible, services, unlikely; within each, larger amounts first.
+/// Services whose situation does not match are left out. No jurisdiction: no findings.
+pub fn evaluate(facts: &Facts) -> Vec<Finding> {
+    let Some(j) = facts.jurisdiction else { return Vec::new() };
+    let place = jurisdiction(j);
+    let mut out = Vec::with_capacity(place.benefits.len());
+    for b in place.benefits {
+        if let Some(f) = assess(b, place, facts) {
+            out.push(f);
+        }
+    }
+    out.sort_by(|a, b| {
+        a.status
+            .cmp(&b.status)
+            .then_with(|| b.amount.value.cmp(&a.amount.value))
+            .then_with(|| a.benefit.confidence.cmp(&b.benefit.confidence))
+    });
+    out
+}
+
+/// One benefit for one household; `None` for a service that does not match the situation.
+pub fn assess(b: &'static Benefit, place: &Jurisdiction, facts: &Facts) -> Option<Finding> {
+    let (truth, mut missing) = b.condition.eval(facts);
+    let status = match (b.confidence, truth) {
+        (Confidence::Mentioned, Truth::True) => Status::Service,
+        (Confidence::Mentioned, _) => return None,
+        (_, Truth::True) => Status::Likely,
+        (_, Truth::Unknown) => Status::Possible,
+        (_, Truth::False) => Status::Unlikely,
+    };
+    let (amount, amount_missing) = estimate(b, facts);
+    if status != Status::Unlikely {
+        missing = missing.union(amount_missing);
+    }
+    let warnings = match facts.as_of {
+        Some(day) => Warnings { draft: place.draft, expired: day > b.valid_until, not_yet: day < b.valid_from },
+        None => Warnings { draft: place.draft, ..Warnings::default() },
+    };
+    Some(Finding { benefit: b, status, amount, missing, warnings })
+}
+
+/// The amount case that applies and its figure, plus the facts that would decide it.
+pub fn estimate(b: &'static Benefit, facts: &Facts) -> (Estimate, FactSet) {
+    let mut missing = FactSet::default();
+    for case in b.amounts {
+        let (t, m) = case.when.eval(facts);
+        match t {
+            Truth::False => continue,
+            Truth::Unknown => {
+                missing = missing.union(m);
+                // A later case may still apply; only the cases still open are worth showing.
+                return (Estimate { case: None, value: None }, missing);
+            }
+            Truth::True => {
+                let value = match case.kind {
+                    AmountKind::Yearly | AmountKind::OneOff | AmountKind::Cap => case.yuan.map(|m| m.decimal()),
+                    AmountKind::Range => case.max.map(|m| m.decimal()),
+                    AmountKind::Percent => {
+                        let base = case.of.and_then(|f| facts.number(f));
+                        if base.is_none() {
+                            if let Some(f) = case.of {
+                                missing.insert(f);
+                            }
+                        }
+                        base.zip(case.percent).map(|(base, pct)| {
+                            let v = (base * pct.decimal() / Decimal::ONE_HUNDRED).round_dp(2);
+                            match case.cap {
+                                Some(cap) => v.min(cap.decimal()),
+                                None => v,
+                            }
+                        })
+                    }
+                    AmountKind::InKind => None,
+                };
+                return (Estimate { case: Some(case), value }, missing);
+            }
+        }
+    }
+    (Estimate { case: None, value: None }, missing)
+}
+
+/// The amount cases a person might still get while a fact is unanswered (for "4,000 or 3,000
+/// depending on grade").
+pub fn open_cases(b: &'static Benefit, facts: &Facts) -> Vec<&'static Amount> {
+    b.amounts.iter().filter(|c| c.when.eval(facts).0 != Truth::False).collect()
+}
+
+/// The parts of the rule that decided this finding.
+pub fn explain(finding: &Finding, facts: &Facts) -> Vec<Leaf> {
+    let mut out = Vec::new();
+    finding.benefit.condition.decisive_leaves(facts, false, &mut out);
+    out
+}
+
+/// Yearly cash that can honestly be added up: likely findings with a fixed yearly figure.
+pub fn yearly_total(findings: &[Finding]) -> Decimal {
+    findings
+        .iter()
+        .filter(|f| f.status == Status::Likely)
+        .filter(|f| matches!(f.amount.case, Some(c) if c.kind == AmountKind::Yearly))
+        .filter_map(|f| f.amount.value)
+        .sum()
+}
+
+/// Unanswered facts, most useful first: how many findings each would help settle.
+pub fn ranked_missing(findings: &[Finding], skip: FactSet) -> Vec<(Fact, usize)> {
+    let mut counts = [0usize; 64];
+    for f in findings {
+        for fact in f.missing.iter() {
+            counts[fact as usize] += 1;
+        }
+    }
+    let mut ranked: Vec<(Fact, usize)> = Fact::ALL
+        .iter()
+        .map(|f| (*f, counts[*f as usize]))
+        .filter(|(f, n)| *n > 0 && !skip.contains(*f))
+        .collect();
+    // Stable sort keeps the question order for ties.
+    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked
+}
+
+/// How much each unanswered fact matters: for every rule still open, its missing facts count 2 (a
+/// benefit) or 1 (a service that may or may not match the situation), plus the facts an amount
+/// still depends on.
+pub fn question_weights(facts: &Facts) -> [u32; 64] {
+    let mut weights = [0u32; 64];
+    let Some(j) = facts.jurisdiction else { return weights };
+    for b in jurisdiction(j).benefits {
+        let (truth, mut missing) = b.condition.eval(facts);
+        if truth == Truth::False {
+            continue;
+        }
+        missing = missing.union(estimate(b, facts).1);
+        let weight = if b.confidence == Confidence::Mentioned { 1 } else { 2 };
+        for f in missing.iter() {
+            weights[f as usize] += weight;
+        }
+    }
+    weights
+}
+
+/// The unanswered fact that would settle the most findings, leaving out those in `skip` (already
+/// answered "not sure"). Ties go to the earlier fact in `Fact::ALL`. `None` when nothing more would
+/// change the answer.
+pub fn next_question(facts: &Facts, skip: FactSet) -> Option<Fact> {
+    let weights = question_weights(facts);
+    let mut best: Option<(Fact, u32)> = None;
+    for f in Fact::ALL {
+        let w = weights[*f as usize];
+        if w > 0 && !skip.contains(*f) && !facts.is_known(*f) && best.is_none_or(|(_, bw)| w > bw) {
+            best = Some((*f, w));
+        }
+    }
+    best.map(|(f, _)| f)
+}
+
+/// How many questions could still be asked (an honest upper bound for the progress line).
+pub fn questions_left(facts: &Facts, skip: FactSet) -> usize {
+    let weights = question_weights(facts);
+    Fact::ALL.iter().filter(|f| weights[**f as usize] > 0 && !skip.contains(**f) && !facts.is_known(**f)).count()
+}
+
+pub fn jurisdiction_index(id: &str) -> Option<u8> {
+    JURISDICTIONS.iter().position(|j| *j == id).map(|i| i as u8)
+}

@@ -1,0 +1,120 @@
+//! The household facts the rules read (see ../shared/policy/facts.md for the JSON spelling).
+//! A fact that is absent means "not answered", never "no".
+
+use super::condition::FactSet;
+use super::vocab::{Fact, FACT_COUNT};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Value {
+    #[default]
+    Unknown,
+    Bool(bool),
+    /// Index of the word in the fact's word list.
+    Word(u8),
+    Number(Decimal),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Disability {
+    /// Index into `vocab::KINDS`.
+    pub kind: u8,
+    /// 1 (most severe) to 4; `None` when not yet assessed.
+    pub grade: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facts {
+    /// Index into `vocab::JURISDICTIONS`.
+    pub jurisdiction: Option<u8>,
+    /// The day rules are evaluated for, as yyyymmdd.
+    pub as_of: Option<u32>,
+    values: [Value; FACT_COUNT],
+    pub disabilities: Option<Vec<Disability>>,
+    /// Bit mask over `vocab::NEEDS`.
+    pub needs: Option<u16>,
+}
+
+impl Facts {
+    pub fn get(&self, fact: Fact) -> &Value {
+        &self.values[fact as usize]
+    }
+
+    pub fn set(&mut self, fact: Fact, value: Value) {
+        self.values[fact as usize] = value;
+    }
+
+    pub fn is_known(&self, fact: Fact) -> bool {
+        match fact {
+            Fact::Disabilities => self.disabilities.is_some(),
+            Fact::Needs => self.needs.is_some(),
+            f => *self.get(f) != Value::Unknown,
+        }
+    }
+
+    /// Forget one answer.
+    pub fn clear(&mut self, fact: Fact) {
+        match fact {
+            Fact::Disabilities => self.disabilities = None,
+            Fact::Needs => self.needs = None,
+            f => self.set(f, Value::Unknown),
+        }
+    }
+
+    pub fn known(&self) -> FactSet {
+        let mut s = FactSet::default();
+        for f in Fact::ALL {
+            if self.is_known(*f) {
+                s.insert(*f);
+            }
+        }
+        s
+    }
+
+    pub fn number(&self, fact: Fact) -> Option<Decimal> {
+        match self.get(fact) {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// Parse an ISO date "YYYY-MM-DD" into yyyymmdd, checking the calendar.
+pub fn parse_date(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (y, m, d) = (num(&text[0..4])?, num(&text[5..7])?, num(&text[8..10])?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(1900..=2200).contains(&y) || d == 0 || d > days {
+        return None;
+    }
+    Some(y * 10000 + m * 100 + d)
+}
+
+pub fn format_date(date: u32) -> String {
+    format!("{:04}-{:02}-{:02}", date / 10000, date / 100 % 100, date % 100)
+}
+
+/// The calendar date (yyyymmdd) of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn date_from_days(days: i64) -> u32 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    (y * 10000 + m * 100 + d) as u32
+}

@@ -1,0 +1,398 @@
+//! The household JSON of ../shared/policy/facts.md: parsing with messages that name the key and
+//! the problem, and the answer JSON that `evaluate` prints.
+
+use super::engine::{self, explain, open_cases, Finding, Status};
+use super::facts::{format_date, parse_date, Disability, Facts, Value};
+use super::policy::{jurisdiction, AmountKind, Lang, DOCUMENTS};
+use super::vocab::{index_of, Fact, HOUSEHOLD_STATUS, HOUSING, JURISDICTIONS, KINDS, NEEDS};
+use super::words;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+use std::str::FromStr;
+
+/// What is wrong with one key of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// Dotted path of the key, e.g. `applicant.age` ("" for the whole input).
+    pub key: String,
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NotJson(String),
+    NotAnObject,
+    UnknownKey,
+    MissingKey,
+    NotBool,
+    NotWholeNumber { min: i64, max: i64 },
+    NotWord(Vec<&'static str>),
+    NotDate,
+    /// Money must be a decimal string, not a JSON number (floats lose cents).
+    MoneyNotString,
+    NotMoney,
+    NotList,
+}
+
+impl InputError {
+    fn new(key: &str, problem: Problem) -> Self {
+        InputError { key: key.to_string(), problem }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let what = match (&self.problem, lang) {
+            (Problem::NotJson(e), Lang::Zh) => format!("不是有效的 JSON（{e}）"),
+            (Problem::NotJson(e), Lang::En) => format!("not valid JSON ({e})"),
+            (Problem::NotAnObject, Lang::Zh) => "应为一个对象 {…}".into(),
+            (Problem::NotAnObject, Lang::En) => "must be an object {…}".into(),
+            (Problem::UnknownKey, Lang::Zh) => "不认识这个键，请检查拼写（见 facts.md）".into(),
+            (Problem::UnknownKey, Lang::En) => "unknown key; check the spelling (see facts.md)".into(),
+            (Problem::MissingKey, Lang::Zh) => "缺少这个键".into(),
+            (Problem::MissingKey, Lang::En) => "this key is required".into(),
+            (Problem::NotBool, Lang::Zh) => "应为 true 或 false".into(),
+            (Problem::NotBool, Lang::En) => "must be true or false".into(),
+            (Problem::NotWholeNumber { min, max }, Lang::Zh) => format!("应为 {min} 到 {max} 之间的整数"),
+            (Problem::NotWholeNumber { min, max }, Lang::En) => format!("must be a whole number from {min} to {max}"),
+            (Problem::NotWord(words), Lang::Zh) => format!("应为以下之一：{}", words.join("、")),
+            (Problem::NotWord(words), Lang::En) => format!("must be one of: {}", words.join(", ")),
+            (Problem::NotDate, Lang::Zh) => "应为日期，格式 YYYY-MM-DD".into(),
+            (Problem::NotDate, Lang::En) => "must be a date written YYYY-MM-DD".into(),
+            (Problem::MoneyNotString, Lang::Zh) => "金额请写成带引号的数字，例如 \"20000\"".into(),
+            (Problem::MoneyNotString, Lang::En) => "write money as a quoted decimal, e.g. \"20000\"".into(),
+            (Problem::NotMoney, Lang::Zh) => "应为不小于 0 的金额，例如 \"1234.50\"".into(),
+            (Problem::NotMoney, Lang::En) => "must be an amount of 0 or more, e.g. \"1234.50\"".into(),
+            (Problem::NotList, Lang::Zh) => "应为列表 […]".into(),
+            (Problem::NotList, Lang::En) => "must be a list […]".into(),
+        };
+        if self.key.is_empty() {
+            what
+        } else {
+            format!("{}: {what}", self.key)
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, InputError>;
+
+/// Parse one household. Absent keys stay unanswered; unknown keys and bad values are errors.
+pub fn parse_household(text: &str) -> Result<Facts> {
+    let json: Json = serde_json::from_str(text).map_err(|e| InputError::new("", Problem::NotJson(e.to_string())))?;
+    household_from_json(&json)
+}
+
+pub fn household_from_json(json: &Json) -> Result<Facts> {
+    let top = object(json, "")?;
+    let mut facts = Facts::default();
+    for (key, value) in top {
+        match key.as_str() {
+            "jurisdiction" => facts.jurisdiction = Some(word(value, key, &JURISDICTIONS)?),
+            "as_of" => facts.as_of = Some(date(value, key)?),
+            "applicant" => applicant(value, &mut facts)?,
+            "household" => household(value, &mut facts)?,
+            _ => return Err(InputError::new(key, Problem::UnknownKey)),
+        }
+    }
+    Ok(facts)
+}
+
+fn object<'a>(json: &'a Json, key: &str) -> Result<&'a Map<String, Json>> {
+    json.as_object().ok_or_else(|| InputError::new(key, Problem::NotAnObject))
+}
+
+fn word(v: &Json, key: &str, list: &[&'static str]) -> Result<u8> {
+    v.as_str()
+        .and_then(|s| index_of(list, s))
+        .map(|i| i as u8)
+        .ok_or_else(|| InputError::new(key, Problem::NotWord(list.to_vec())))
+}
+
+fn boolean(v: &Json, key: &str) -> Result<bool> {
+    v.as_bool().ok_or_else(|| InputError::new(key, Problem::NotBool))
+}
+
+fn whole(v: &Json, key: &str, min: i64, max: i64) -> Result<i64> {
+    v.as_i64()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| InputError::new(key, Problem::NotWholeNumber { min, max }))
+}
+
+fn date(v: &Json, key: &str) -> Result<u32> {
+    v.as_str().and_then(parse_date).ok_or_else(|| InputError::new(key, Problem::NotDate))
+}
+
+fn money(v: &Json, key: &str) -> Result<Decimal> {
+    match v {
+        Json::Number(_) => Err(InputError::new(key, Problem::MoneyNotString)),
+        Json::String(s) => Decimal::from_str(s.trim())
+            .ok()
+            .filter(|d| !d.is_sign_negative() && d.scale() <= 2 && *d < Decimal::from(100_000_000))
+            .ok_or_else(|| InputError::new(key, Problem::NotMoney)),
+        _ => Err(InputError::new(key, Problem::NotMoney)),
+    }
+}
+
+fn set_word(facts: &mut Facts, fact: Fact, v: &Json, key: &str) -> Result<()> {
+    let super::vocab::FactType::Word(list) = fact.value_type() else { unreachable!("word fact") };
+    facts.set(fact, Value::Word(word(v, key, list)?));
+    Ok(())
+}
+
+fn set_bool(facts: &mut Facts, fact: Fact, v: &Json, key: &str) -> Result<()> {
+    facts.set(fact, Value::Bool(boolean(v, key)?));
+    Ok(())
+}
+
+fn applicant(json: &Json, facts: &mut Facts) -> Result<()> {
+    for (k, v) in object(json, "applicant")? {
+        let key = format!("applicant.{k}");
+        let key = key.as_str();
+        match k.as_str() {
+            "age" => facts.set(Fact::Age, Value::Number(whole(v, key, 0, 120)?.into())),
+            "sex" => set_word(facts, Fact::Sex, v, key)?,
+            "has_certificate" => set_bool(facts, Fact::Certificate, v, key)?,
+            "local_hukou" => set_bool(facts, Fact::LocalHukou, v, key)?,
+            "residence" => set_word(facts, Fact::Residence, v, key)?,
+            "autism" => set_bool(facts, Fact::Autism, v, key)?,
+            "needs_long_term_care" => set_bool(facts, Fact::LongTermCare, v, key)?,
+            "able_to_work" => set_bool(facts, Fact::AbleToWork, v, key)?,
+            "employment" => set_word(facts, Fact::Employment, v, key)?,
+            "hard_to_employ_certified" => set_bool(facts, Fact::HardToEmploy, v, key)?,
+            "paid_own_insurance_last_year" => set_bool(facts, Fact::PaidOwnInsurance, v, key)?,
+            "public_payroll" => set_bool(facts, Fact::PublicPayroll, v, key)?,
+            "full_medical_coverage" => set_bool(facts, Fact::FullMedicalCoverage, v, key)?,
+            "veteran_or_injured_police" => set_bool(facts, Fact::Veteran, v, key)?,
+            "uses_motorized_wheelchair" => set_bool(facts, Fact::MotorizedWheelchair, v, key)?,
+            "disabilities" => facts.disabilities = Some(disabilities(v, key)?),
+            "needs" => {
+                let list = v.as_array().ok_or_else(|| InputError::new(key, Problem::NotList))?;
+                let mut mask = 0u16;
+                for (i, n) in list.iter().enumerate() {
+                    mask |= 1 << word(n, &format!("{key}[{i}]"), &NEEDS)?;
+                }
+                facts.needs = Some(mask);
+            }
+            "student" => student(v, facts)?,
+            _ => return Err(InputError::new(key, Problem::UnknownKey)),
+        }
+    }
+    Ok(())
+}
+
+fn disabilities(v: &Json, key: &str) -> Result<Vec<Disability>> {
+    let list = v.as_array().ok_or_else(|| InputError::new(key, Problem::NotList))?;
+    let mut out = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let at = format!("{key}[{i}]");
+        let mut kind = None;
+        let mut grade = None;
+        for (k, v) in object(item, &at)? {
+            let key = format!("{at}.{k}");
+            match k.as_str() {
+                "kind" => kind = Some(word(v, &key, &KINDS)?),
+                "grade" if v.is_null() => {}
+                "grade" => grade = Some(whole(v, &key, 1, 4)? as u8),
+                _ => return Err(InputError::new(&key, Problem::UnknownKey)),
+            }
+        }
+        let kind = kind.ok_or_else(|| InputError::new(&format!("{at}.kind"), Problem::MissingKey))?;
+        out.push(Disability { kind, grade });
+    }
+    Ok(out)
+}
+
+fn student(v: &Json, facts: &mut Facts) -> Result<()> {
+    // `false` or null: not a student. Absent: not answered.
+    if v.is_null() || v == &Json::Bool(false) {
+        facts.set(Fact::Student, Value::Bool(false));
+        return Ok(());
+    }
+    facts.set(Fact::Student, Value::Bool(true));
+    for (k, v) in object(v, "applicant.student")? {
+        let key = format!("applicant.student.{k}");
+        let key = key.as_str();
+        match k.as_str() {
+            "level" => set_word(facts, Fact::StudentLevel, v, key)?,
+            "stage" => set_word(facts, Fact::StudentStage, v, key)?,
+            "annual_fees_yuan" => facts.set(Fact::StudentFees, Value::Number(money(v, key)?)),
+            "graduating_this_year" => set_bool(facts, Fact::Graduating, v, key)?,
+            _ => return Err(InputError::new(key, Problem::UnknownKey)),
+        }
+    }
+    Ok(())
+}
+
+fn household(json: &Json, facts: &mut Facts) -> Result<()> {
+    for (k, v) in object(json, "household")? {
+        let key = format!("household.{k}");
+        let key = key.as_str();
+        match k.as_str() {
+            "status" => facts.set(Fact::HouseholdStatus, Value::Word(word(v, key, &HOUSEHOLD_STATUS)?)),
+            "disabled_members" => facts.set(Fact::DisabledMembers, Value::Number(whole(v, key, 1, 20)?.into())),
+            "supported_by_elderly_parents" => set_bool(facts, Fact::ElderlyParents, v, key)?,
+            "no_one_employed" => set_bool(facts, Fact::NoOneEmployed, v, key)?,
+            "housing" => facts.set(Fact::Housing, Value::Word(word(v, key, &HOUSING)?)),
+            "parent_has_disability_certificate" => set_bool(facts, Fact::ParentCertificate, v, key)?,
+            "sudden_hardship" => set_word(facts, Fact::SuddenHardship, v, key)?,
+            "inpatient_out_of_pocket_yuan" => facts.set(Fact::InpatientCost, Value::Number(money(v, key)?)),
+            _ => return Err(InputError::new(key, Problem::UnknownKey)),
+        }
+    }
+    Ok(())
+}
+
+// ---- The answer ----
+
+#[derive(Serialize)]
+pub struct Answer {
+    pub jurisdiction: &'static str,
+    pub as_of: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<&'static str>,
+    pub findings: Vec<FindingJson>,
+    pub missing: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct FindingJson {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<AmountJson>,
+    pub reasons: Vec<String>,
+    pub citation: CitationJson,
+    pub missing: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<&'static str>,
+    pub apply_to: &'static str,
+    pub bring: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct AmountJson {
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yuan: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub of: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub at_least: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<String>,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct CitationJson {
+    pub document: String,
+    pub section: &'static str,
+    pub text: &'static str,
+}
+
+/// Which findings an answer lists.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every finding with reasons (one household).
+    Full,
+    /// Likely, possible and services only (registry screening: who may be missing out).
+    Open,
+}
+
+pub fn answer(facts: &Facts, lang: Lang, detail: Detail) -> Answer {
+    let j = facts.jurisdiction.unwrap_or(engine::OTHER);
+    let place = jurisdiction(j);
+    let findings = engine::evaluate(facts);
+    let missing = engine::ranked_missing(&findings, Default::default()).into_iter().map(|(f, _)| f.name()).collect();
+    let document = if place.seed.is_empty() {
+        place.document.get(lang).to_string()
+    } else {
+        format!("{} {} {}", place.seed, place.name.get(lang), place.number).trim_end().to_string()
+    };
+    let findings = findings
+        .iter()
+        .filter(|f| detail == Detail::Full || f.status != Status::Unlikely)
+        .map(|f| finding_json(f, facts, lang, &document))
+        .collect();
+    Answer {
+        jurisdiction: JURISDICTIONS[j as usize],
+        as_of: facts.as_of.map(format_date).unwrap_or_default(),
+        notice: (j == engine::OTHER).then(|| place.notes.first().map(|n| n.get(lang)).unwrap_or("")),
+        findings,
+        missing,
+    }
+}
+
+fn finding_json(f: &Finding, facts: &Facts, lang: Lang, document: &str) -> FindingJson {
+    let b = f.benefit;
+    let mut warnings = Vec::new();
+    if f.warnings.draft {
+        warnings.push("draft");
+    }
+    if f.warnings.expired {
+        warnings.push("period_ended");
+    }
+    if f.warnings.not_yet {
+        warnings.push("not_yet_in_force");
+    }
+    let amount = match f.amount.case {
+        Some(case) => Some(amount_json(case, f.amount.value, lang)),
+        None => {
+            let open = open_cases(b, facts);
+            (!open.is_empty() && f.status != Status::Unlikely).then(|| AmountJson {
+                kind: "depends",
+                yuan: None,
+                min: None,
+                max: None,
+                percent: None,
+                of: None,
+                cap: None,
+                at_least: false,
+                estimate: None,
+                text: open.iter().map(|c| words::describe_amount(c, lang)).collect::<Vec<_>>().join(" / "),
+            })
+        }
+    };
+    FindingJson {
+        id: b.id,
+        name: b.name.get(lang),
+        status: f.status.name(),
+        amount,
+        reasons: explain(f, facts).iter().map(|l| words::describe_leaf(l, lang)).collect(),
+        citation: CitationJson { document: document.to_string(), section: b.cite.section, text: b.cite.text.get(lang) },
+        missing: f.missing.iter().map(Fact::name).collect(),
+        warnings,
+        notes: b.notes.iter().map(|n| n.get(lang)).collect(),
+        apply_to: b.departments.first().map(|d| d.get(lang)).unwrap_or(""),
+        bring: b.bring.iter().map(|i| DOCUMENTS[*i as usize].1.get(lang)).collect(),
+    }
+}
+
+fn amount_json(case: &super::policy::Amount, value: Option<Decimal>, lang: Lang) -> AmountJson {
+    let s = |m: Option<super::policy::Money>| m.map(|m| m.decimal().to_string());
+    AmountJson {
+        kind: case.kind.name(),
+        yuan: s(case.yuan),
+        min: s(case.min),
+        max: s(case.max),
+        percent: s(case.percent),
+        of: case.of.map(|f| match f {
+            Fact::StudentFees => "student_fees",
+            _ => "inpatient_cost",
+        }),
+        cap: s(case.cap),
+        at_least: case.at_least,
+        estimate: if case.kind == AmountKind::Percent { value.map(|v| v.to_string()) } else { None },
+        text: words::describe_amount(case, lang),
+    }
+}

@@ -1,0 +1,306 @@
+//! One person's session: the answers so far, the questions answered "not sure", who is filling in,
+//! and the display settings. Pure Rust, no web types. It is kept in the page address (the part after
+//! `#`, which browsers never send to a server) in a compact, versioned text form, so that back,
+//! reload and a hand-off link all carry the same answers without storing anything on the device.
+
+use crate::rules::condition::FactSet;
+use crate::rules::facts::{Disability, Facts, Value};
+use crate::rules::vocab::{Fact, FactType, JURISDICTIONS, KINDS, NEEDS};
+use crate::rules::Lang;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Who is answering: wording follows it ("您…" / "您的家人…" / "申请人…").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Helper {
+    #[default]
+    Myself,
+    Family,
+    Staff,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Session {
+    pub facts: Facts,
+    /// Questions answered "I'm not sure": not asked again, the fact stays unanswered.
+    pub not_sure: FactSet,
+    /// Questions in the order they were answered (for the back link and the check page).
+    pub asked: Vec<Fact>,
+    pub helper: Option<Helper>,
+    pub lang: Lang,
+    /// 0 normal, 1 large, 2 extra large.
+    pub text_size: u8,
+    pub high_contrast: bool,
+}
+
+/// Why a saved address could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Made by a newer or older version of the app.
+    Version,
+    /// Cut short, mistyped or changed.
+    Damaged,
+}
+
+const VERSION: &str = "1";
+/// One letter per fact, in `Fact::ALL` order.
+const FACT_CODES: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCD";
+const _: () = assert!(FACT_CODES.len() == Fact::ALL.len());
+
+fn code(f: Fact) -> char {
+    FACT_CODES[f as usize] as char
+}
+
+fn fact_for(c: u8) -> Option<Fact> {
+    FACT_CODES.iter().position(|x| *x == c).map(|i| Fact::ALL[i])
+}
+
+impl Session {
+    pub fn answered(&self, f: Fact) -> bool {
+        self.facts.is_known(f) || self.not_sure.contains(f)
+    }
+
+    /// Record that a question was answered (or skipped), keeping the first-answered order.
+    pub fn mark_asked(&mut self, f: Fact) {
+        if !self.asked.contains(&f) {
+            self.asked.push(f);
+        }
+    }
+
+    /// The compact form: `1` then `.`-separated fields, each a letter and a value.
+    /// Only URL-safe characters: letters, digits, `.`, `-`, `_`, `~`.
+    pub fn encode(&self) -> String {
+        let mut parts = vec![VERSION.to_string()];
+        if let Some(j) = self.facts.jurisdiction {
+            parts.push(format!("J{j}"));
+        }
+        if let Some(h) = self.helper {
+            parts.push(format!("H{}", h as u8));
+        }
+        if self.lang == Lang::En {
+            parts.push("L1".into());
+        }
+        if self.text_size > 0 {
+            parts.push(format!("T{}", self.text_size));
+        }
+        if self.high_contrast {
+            parts.push("C1".into());
+        }
+        if !self.not_sure.is_empty() {
+            parts.push(format!("S{:x}", self.not_sure.0));
+        }
+        if !self.asked.is_empty() {
+            parts.push(format!("Q{}", self.asked.iter().map(|f| code(*f)).collect::<String>()));
+        }
+        for f in Fact::ALL {
+            let value = match f {
+                Fact::Disabilities => self.facts.disabilities.as_ref().map(|list| {
+                    list.iter().map(|d| format!("{}{}", d.kind, d.grade.unwrap_or(0))).collect::<String>()
+                }),
+                Fact::Needs => self.facts.needs.map(|n| format!("{n:x}")),
+                f => match self.facts.get(*f) {
+                    Value::Unknown => None,
+                    Value::Bool(b) => Some((*b as u8).to_string()),
+                    Value::Word(w) => Some(w.to_string()),
+                    Value::Number(n) => Some(n.normalize().to_string().replace('.', "-")),
+                },
+            };
+            if let Some(v) = value {
+                parts.push(format!("{}{v}", code(*f)));
+            }
+        }
+        parts.join(".")
+    }
+
+    /// Read the compact form back; anything unexpected is an error, never a panic or a guess.
+    pub fn decode(text: &str) -> Result<Session, DecodeError> {
+        let mut fields = text.split('.');
+        match fields.next() {
+            Some(VERSION) => {}
+            Some(v) if !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()) => return Err(DecodeError::Version),
+            _ => return Err(DecodeError::Damaged),
+        }
+        let mut s = Session::default();
+        let mut seen = 0u64;
+        for field in fields {
+            let (&key, value) = field.as_bytes().split_first().ok_or(DecodeError::Damaged)?;
+            let value = std::str::from_utf8(value).map_err(|_| DecodeError::Damaged)?;
+            let small = |max: u8| value.parse::<u8>().ok().filter(|v| *v <= max).ok_or(DecodeError::Damaged);
+            // Each key once: a repeated key means the text was tampered with or garbled.
+            let bit = 1u64 << (key % 64);
+            if seen & bit != 0 {
+                return Err(DecodeError::Damaged);
+            }
+            seen |= bit;
+            match key {
+                b'J' => s.facts.jurisdiction = Some(small(JURISDICTIONS.len() as u8 - 1)?),
+                b'H' => s.helper = Some([Helper::Myself, Helper::Family, Helper::Staff][small(2)? as usize]),
+                b'L' => s.lang = if small(1)? == 1 { Lang::En } else { Lang::Zh },
+                b'T' => s.text_size = small(2)?,
+                b'C' => s.high_contrast = small(1)? == 1,
+                b'S' => s.not_sure = FactSet(hex(value, (1 << Fact::ALL.len()) - 1)?),
+                b'Q' => {
+                    for c in value.bytes() {
+                        let f = fact_for(c).ok_or(DecodeError::Damaged)?;
+                        if s.asked.contains(&f) {
+                            return Err(DecodeError::Damaged);
+                        }
+                        s.asked.push(f);
+                    }
+                }
+                c => {
+                    let f = fact_for(c).ok_or(DecodeError::Damaged)?;
+                    decode_fact(&mut s.facts, f, value)?;
+                }
+            }
+        }
+        Ok(s)
+    }
+}
+
+fn hex(value: &str, max: u64) -> Result<u64, DecodeError> {
+    u64::from_str_radix(value, 16).ok().filter(|v| *v <= max).ok_or(DecodeError::Damaged)
+}
+
+fn decode_fact(facts: &mut Facts, f: Fact, value: &str) -> Result<(), DecodeError> {
+    match f.value_type() {
+        FactType::Disabilities => {
+            let b = value.as_bytes();
+            if b.len() % 2 != 0 || b.len() > 14 {
+                return Err(DecodeError::Damaged);
+            }
+            let mut list = Vec::new();
+            for pair in b.chunks(2) {
+                let kind = pair[0].wrapping_sub(b'0');
+                let grade = pair[1].wrapping_sub(b'0');
+                if kind as usize >= KINDS.len() || grade > 4 {
+                    return Err(DecodeError::Damaged);
+                }
+                list.push(Disability { kind, grade: (grade > 0).then_some(grade) });
+            }
+            facts.disabilities = Some(list);
+        }
+        FactType::Needs => facts.needs = Some(hex(value, (1 << NEEDS.len()) - 1)? as u16),
+        FactType::Bool => match value {
+            "0" => facts.set(f, Value::Bool(false)),
+            "1" => facts.set(f, Value::Bool(true)),
+            _ => return Err(DecodeError::Damaged),
+        },
+        FactType::Word(words) => {
+            let w = value.parse::<u8>().ok().filter(|w| (*w as usize) < words.len()).ok_or(DecodeError::Damaged)?;
+            facts.set(f, Value::Word(w));
+        }
+        FactType::Number => {
+            if value.is_empty() || !value.bytes().all(|c| c.is_ascii_digit() || c == b'-') {
+                return Err(DecodeError::Damaged);
+            }
+            let n = Decimal::from_str(&value.replacen('-', ".", 1)).map_err(|_| DecodeError::Damaged)?;
+            if n.is_sign_negative() || n > Decimal::from(100_000_000) {
+                return Err(DecodeError::Damaged);
+            }
+            facts.set(f, Value::Number(n));
+        }
+    }
+    Ok(())
+}
+
+/// The pages of the app; each has its own address (`#slug/answers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Start,
+    Who,
+    Where,
+    Question(Fact),
+    /// The same question reached from the check page: answering returns there.
+    Change(Fact),
+    Check,
+    Results,
+    /// Every benefit of one place (`None`: the list of places).
+    Browse(Option<u8>),
+}
+
+impl Page {
+    pub fn slug(self) -> String {
+        match self {
+            Page::Start => "start".into(),
+            Page::Who => "who".into(),
+            Page::Where => "where".into(),
+            Page::Question(f) => format!("q-{}", f.name()),
+            Page::Change(f) => format!("change-{}", f.name()),
+            Page::Check => "check".into(),
+            Page::Results => "results".into(),
+            Page::Browse(None) => "browse".into(),
+            Page::Browse(Some(j)) => format!("browse-{}", JURISDICTIONS[j as usize]),
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Page> {
+        Some(match slug {
+            "" | "start" => Page::Start,
+            "who" => Page::Who,
+            "where" => Page::Where,
+            "check" => Page::Check,
+            "results" => Page::Results,
+            "browse" => Page::Browse(None),
+            _ => {
+                if let Some(f) = slug.strip_prefix("q-") {
+                    Page::Question(Fact::from_name(f)?)
+                } else if let Some(f) = slug.strip_prefix("change-") {
+                    Page::Change(Fact::from_name(f)?)
+                } else if let Some(j) = slug.strip_prefix("browse-") {
+                    Page::Browse(Some(JURISDICTIONS.iter().position(|x| *x == j)? as u8))
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+}
+
+/// The address (without `#`) of a page with these answers.
+pub fn address(page: Page, session: &Session) -> String {
+    format!("{}/{}", page.slug(), session.encode())
+}
+
+/// Read an address. An unknown page gives the start page; unreadable answers give an error so
+/// the app can say so and start empty.
+pub fn parse_address(hash: &str) -> (Page, Result<Session, DecodeError>) {
+    let hash = hash.trim_start_matches('#');
+    let (slug, state) = hash.split_once('/').unwrap_or((hash, ""));
+    let page = Page::from_slug(slug).unwrap_or(Page::Start);
+    let session = if state.is_empty() { Ok(Session::default()) } else { Session::decode(state) };
+    (page, session)
+}
+
+/// Where the questionnaire goes next: who is filling in, where, then the question the engine says
+/// would settle the most, then the check page.
+pub fn next_page(s: &Session) -> Page {
+    if s.helper.is_none() {
+        return Page::Who;
+    }
+    match s.facts.jurisdiction {
+        None => Page::Where,
+        Some(_) => match crate::rules::next_question(&s.facts, s.not_sure) {
+            Some(f) => Page::Question(f),
+            None => Page::Check,
+        },
+    }
+}
+
+/// Where the on-page back link goes.
+pub fn previous_page(s: &Session, page: Page) -> Page {
+    let last_before = |f: Option<Fact>| {
+        let end = f.and_then(|f| s.asked.iter().position(|x| *x == f)).unwrap_or(s.asked.len());
+        s.asked[..end].last().map(|f| Page::Question(*f)).unwrap_or(Page::Where)
+    };
+    match page {
+        Page::Start | Page::Browse(None) => Page::Start,
+        Page::Browse(Some(_)) => Page::Browse(None),
+        Page::Who => Page::Start,
+        Page::Where => Page::Who,
+        Page::Question(f) => last_before(Some(f)),
+        Page::Change(_) => Page::Check,
+        Page::Check => last_before(None),
+        Page::Results => Page::Check,
+    }
+}
