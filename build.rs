@@ -182,6 +182,7 @@ fn generate(dir: &Path) -> Result<String, String> {
         places.push((path.display().to_string(), parsed));
     }
     let mut tables = String::new();
+    let mut texts: Vec<Table> = Vec::new();
     let mut place_iter = places.iter();
     for (index, id) in JURISDICTIONS.iter().enumerate() {
         let (file, jur, departments, benefits): (&str, _, _, _) = if *id == "other" {
@@ -190,6 +191,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             let (f, p) = place_iter.next().unwrap();
             (f.as_str(), &p.jurisdiction, &p.departments, &p.benefit)
         };
+        let table = Table::default();
         let ctx = |msg: String| format!("{file}: {msg}");
         if jur.id != *id {
             return Err(ctx(format!("[jurisdiction] id is '{}', expected '{id}'", jur.id)));
@@ -250,7 +252,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             let mut deps = Vec::new();
             for d in &b.departments {
                 let t = departments.get(d).ok_or_else(|| bctx(format!("department '{d}' is not in [departments]")))?;
-                deps.push(text(t));
+                deps.push(table.add(index, t));
             }
             let mut bring = Vec::new();
             for d in &b.bring {
@@ -266,7 +268,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             }
             let mut amounts = Vec::new();
             for (i, a) in b.amount.iter().enumerate() {
-                amounts.push(amount(a, &|src| parse(src, &format!("amount {} when", i + 1))).map_err(|e| {
+                amounts.push(amount(a, &|src| parse(src, &format!("amount {} when", i + 1)), &|t| table.add(index, t)).map_err(|e| {
                     if e.starts_with(file) {
                         e
                     } else {
@@ -284,18 +286,17 @@ fn generate(dir: &Path) -> Result<String, String> {
             };
             writeln!(
                 rows,
-                "    Benefit {{ id: {:?}, jurisdiction: {index}, name: {}, category: {category}, confidence: Confidence::{confidence}, condition: {}, amounts: &[{}], summary: {}, departments: &[{}], bring: &[{}], cite: Citation {{ section: {:?}, text: Text {{ zh: {:?}, en: {:?} }} }}, notes: &[{}], valid_from: {from}, valid_until: {until}, needs: {needs} }},",
+                "    Benefit {{ id: {:?}, jurisdiction: {index}, name: {}, category: {category}, confidence: Confidence::{confidence}, condition: {}, amounts: &[{}], summary: {}, departments: &[{}], bring: &[{}], cite: Citation {{ section: {:?}, text: {} }}, notes: &[{}], valid_from: {from}, valid_until: {until}, needs: {needs} }},",
                 b.id,
-                text(&b.name),
+                table.add(index, &b.name),
                 condition.to_rust(),
                 amounts.join(", "),
-                text(&b.summary),
+                table.add(index, &b.summary),
                 deps.join(", "),
                 bring.join(", "),
                 b.cite.section,
-                b.cite.zh,
-                b.cite.en,
-                b.notes.iter().map(text).collect::<Vec<_>>().join(", "),
+                table.add(index, &Text { zh: b.cite.zh.clone(), en: b.cite.en.clone() }),
+                b.notes.iter().map(|n| table.add(index, n)).collect::<Vec<_>>().join(", "),
             )
             .unwrap();
         }
@@ -313,12 +314,62 @@ fn generate(dir: &Path) -> Result<String, String> {
             jur.number,
             jur.issued,
             jur.draft,
-            jur.notes.iter().map(text).collect::<Vec<_>>().join(", "),
+            jur.notes.iter().map(|n| table.add(index, n)).collect::<Vec<_>>().join(", "),
         )
         .unwrap();
+        texts.push(table);
     }
     writeln!(code, "pub static JURISDICTIONS: [Jurisdiction; {}] = [\n{tables}];", JURISDICTIONS.len()).unwrap();
+    // The long policy texts: compiled in for native builds; for the web app, one file per place and
+    // language that is fetched when the place is chosen, so the first load stays small.
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    let mut files = Vec::new();
+    let mut counts = Vec::new();
+    code.push_str("#[cfg(not(target_arch = \"wasm32\"))]\npub static TEXTS: [[&[&str]; 2]; 6] = [\n");
+    for (j, t) in texts.iter().enumerate() {
+        let (zh, en) = (t.zh.borrow(), t.en.borrow());
+        writeln!(code, "    [&{:?}, &{:?}],", *zh, *en).unwrap();
+        let mut pair = Vec::new();
+        for (lang, list) in [("zh", &*zh), ("en", &*en)] {
+            let body = list.join("\n");
+            let name = format!("texts-{}-{lang}.{:010x}.txt", JURISDICTIONS[j], fnv(body.as_bytes()) & 0xff_ffff_ffff);
+            std::fs::write(Path::new(&out_dir).join(&name), &body).map_err(|e| format!("{name}: {e}"))?;
+            pair.push(format!("{name:?}"));
+        }
+        files.push(format!("[{}]", pair.join(", ")));
+        counts.push(zh.len().to_string());
+    }
+    code.push_str("];\n");
+    writeln!(code, "pub static TEXT_FILES: [[&str; 2]; 6] = [{}];", files.join(", ")).unwrap();
+    writeln!(code, "pub static TEXT_COUNTS: [usize; 6] = [{}];", counts.join(", ")).unwrap();
     Ok(code)
+}
+
+/// The texts of one place, each stored once; a `PolicyText` points into it.
+#[derive(Default)]
+struct Table {
+    zh: std::cell::RefCell<Vec<String>>,
+    en: std::cell::RefCell<Vec<String>>,
+    seen: std::cell::RefCell<BTreeMap<(String, String), usize>>,
+}
+
+impl Table {
+    fn add(&self, place: usize, t: &Text) -> String {
+        let key = (t.zh.trim().to_string(), t.en.trim().to_string());
+        let mut seen = self.seen.borrow_mut();
+        let next = seen.len();
+        let i = *seen.entry(key.clone()).or_insert_with(|| {
+            self.zh.borrow_mut().push(key.0.replace('\n', " "));
+            self.en.borrow_mut().push(key.1.replace('\n', " "));
+            next
+        });
+        format!("PolicyText {{ table: {place}, index: {i} }}")
+    }
+}
+
+/// FNV-1a, for content-hashed file names without a dependency.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
 fn text(t: &Text) -> String {
@@ -358,7 +409,11 @@ fn money(field: &str, value: &Option<String>) -> Result<Option<String>, String> 
     Ok(Some(format!("Money {{ units: {units}, scale: {} }}", frac.len())))
 }
 
-fn amount(a: &AmountToml, parse: &dyn Fn(&str) -> Result<Expr, String>) -> Result<String, String> {
+fn amount(
+    a: &AmountToml,
+    parse: &dyn Fn(&str) -> Result<Expr, String>,
+    add_text: &dyn Fn(&Text) -> String,
+) -> Result<String, String> {
     let when = match &a.when {
         Some(w) => parse(w)?,
         None => Expr::True,
@@ -438,6 +493,6 @@ fn amount(a: &AmountToml, parse: &dyn Fn(&str) -> Result<Expr, String>) -> Resul
         opt(percent),
         opt(cap),
         a.at_least.unwrap_or(false),
-        a.what.as_ref().map(|t| format!("Some({})", text(t))).unwrap_or_else(|| "None".into()),
+        a.what.as_ref().map(|t| format!("Some({})", add_text(t))).unwrap_or_else(|| "None".into()),
     ))
 }

@@ -13,7 +13,16 @@ const out = path.join(root, 'target', 'web');
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit', cwd: root });
 const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10);
 
-run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown']);
+// Cargo's messages name the build script's output folder, where build.rs wrote the policy texts.
+const messages = execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown',
+  '--message-format=json-render-diagnostics'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 }).toString();
+let outDir = null;
+for (const line of messages.split('\n')) {
+  if (!line.startsWith('{')) continue;
+  const m = JSON.parse(line);
+  if (m.reason === 'build-script-executed' && m.package_id.includes('benefits')) outDir = m.out_dir;
+}
+if (!outDir) throw new Error('build: cargo did not report the build script output folder');
 fs.mkdirSync(out, { recursive: true });
 run('wasm-bindgen', ['target/wasm32-unknown-unknown/release/benefits.wasm', '--out-dir', out,
   '--target', 'web', '--no-typescript', '--out-name', 'app']);
@@ -38,6 +47,11 @@ const glue = fs.readFileSync(path.join(out, 'app.js'), 'utf8') +
 const jsName = emit(`app.${hash(glue)}.js`, glue);
 const css = fs.readFileSync(path.join(root, 'public', 'style.css'));
 const cssName = emit(`style.${hash(css)}.css`, css);
+
+// Policy texts, one file per place and language, fetched when a place is chosen (hashed by build.rs).
+for (const f of fs.readdirSync(outDir)) {
+  if (/^texts-.*\.txt$/.test(f)) emit(f, fs.readFileSync(path.join(outDir, f)));
+}
 
 // Other public files keep their names (icons, manifest, service worker, robots).
 for (const f of fs.readdirSync(path.join(root, 'public'))) {

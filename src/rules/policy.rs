@@ -22,6 +22,57 @@ impl Text {
     }
 }
 
+/// A long policy text (names, summaries, citations, notes, departments): an index into its place's
+/// text table. Native builds have the tables compiled in; the web app fetches one place's table
+/// when it is needed (see `install_texts`), so these texts are not part of the first load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PolicyText {
+    pub table: u8,
+    pub index: u16,
+}
+
+impl PolicyText {
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn get(&self, lang: Lang) -> &'static str {
+        TEXTS[self.table as usize][lang as usize][self.index as usize]
+    }
+
+    /// "" until the table is loaded; the UI waits for `texts_loaded` before it shows policy texts.
+    #[cfg(target_arch = "wasm32")]
+    pub fn get(&self, lang: Lang) -> &'static str {
+        LOADED.with(|l| l.borrow()[self.table as usize][lang as usize].and_then(|t| t.get(self.index as usize).copied()).unwrap_or(""))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static LOADED: std::cell::RefCell<[[Option<&'static [&'static str]>; 2]; 6]> = const { std::cell::RefCell::new([[None; 2]; 6]) };
+}
+
+/// Keep a fetched text table. Returns false (and keeps nothing) when the file does not match this
+/// build, e.g. a stale copy.
+#[cfg(target_arch = "wasm32")]
+pub fn install_texts(table: u8, lang: Lang, body: String) -> bool {
+    let body: &'static str = Box::leak(body.into_boxed_str());
+    let lines: Vec<&'static str> = body.split('\n').collect();
+    if lines.len() != TEXT_COUNTS[table as usize] {
+        return false;
+    }
+    let lines: &'static [&'static str] = Box::leak(lines.into_boxed_slice());
+    LOADED.with(|l| l.borrow_mut()[table as usize][lang as usize] = Some(lines));
+    true
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn texts_loaded(table: u8, lang: Lang) -> bool {
+    LOADED.with(|l| l.borrow()[table as usize][lang as usize].is_some())
+}
+
+/// The file name of a place's text table in one language (content-hashed).
+pub fn text_file(table: u8, lang: Lang) -> &'static str {
+    TEXT_FILES[table as usize][lang as usize]
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
@@ -98,7 +149,7 @@ pub struct Amount {
     pub of: Option<Fact>,
     pub cap: Option<Money>,
     pub at_least: bool,
-    pub what: Option<Text>,
+    pub what: Option<PolicyText>,
 }
 
 #[derive(Debug)]
@@ -106,7 +157,7 @@ pub struct Citation {
     /// The document's own section label, e.g. "§三(一)2".
     pub section: &'static str,
     /// Our paraphrase of the passage.
-    pub text: Text,
+    pub text: PolicyText,
 }
 
 #[derive(Debug)]
@@ -114,20 +165,20 @@ pub struct Benefit {
     pub id: &'static str,
     /// Index into `JURISDICTIONS` of vocab (5 = other / national framework).
     pub jurisdiction: u8,
-    pub name: Text,
+    pub name: PolicyText,
     /// Index into `vocab::CATEGORIES`.
     pub category: u8,
     pub confidence: Confidence,
     /// The file's `requires` and the benefit's `when` (or `relevant` for mentioned-only services).
     pub condition: Cond,
     pub amounts: &'static [Amount],
-    pub summary: Text,
+    pub summary: PolicyText,
     /// Where to apply first, then the other departments involved.
-    pub departments: &'static [Text],
+    pub departments: &'static [PolicyText],
     /// Indexes into `DOCUMENTS`.
     pub bring: &'static [u8],
     pub cite: Citation,
-    pub notes: &'static [Text],
+    pub notes: &'static [PolicyText],
     /// yyyymmdd
     pub valid_from: u32,
     pub valid_until: u32,
@@ -148,7 +199,7 @@ pub struct Jurisdiction {
     pub valid_from: u32,
     pub valid_until: u32,
     pub draft: bool,
-    pub notes: &'static [Text],
+    pub notes: &'static [PolicyText],
     pub benefits: &'static [Benefit],
 }
 

@@ -32,7 +32,7 @@ pub fn BrowsePage(place: Option<u8>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             }.into_any(),
-            Some(j) => {
+            Some(j) => super::with_texts(j, move || {
                 let place = jurisdiction(j);
                 view! {
                     <BackLink page=page/>
@@ -75,8 +75,8 @@ pub fn BrowsePage(place: Option<u8>) -> impl IntoView {
                             </section>
                         })
                     }).collect_view()}
-                }.into_any()
-            }
+                }
+            }).into_any(),
         }
     }
 }

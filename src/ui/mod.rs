@@ -9,7 +9,7 @@ mod results;
 mod speech;
 pub mod text;
 
-use crate::rules::policy::{jurisdiction, Lang, JURISDICTIONS};
+use crate::rules::policy::{install_texts, jurisdiction, text_file, texts_loaded, Lang, JURISDICTIONS};
 use crate::rules::{engine, Fact};
 use crate::session::{address, next_page, parse_address, previous_page, DecodeError, Helper, Page, Session};
 use leptos::prelude::*;
@@ -24,6 +24,14 @@ pub struct App {
     pub page: RwSignal<Page>,
     /// A message about a link that could not be read.
     pub notice: RwSignal<Option<DecodeError>>,
+    /// Bumped whenever a policy text table arrives (or fails), so views that show policy texts redraw.
+    pub texts: RwSignal<TextsState>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextsState {
+    pub version: u32,
+    pub failed: bool,
 }
 
 impl App {
@@ -57,6 +65,30 @@ impl App {
         self.session.with(|s| s.lang)
     }
 
+    /// The language without subscribing: pages are redrawn as a whole when it changes.
+    pub fn lang_now(&self) -> Lang {
+        self.session.with_untracked(|s| s.lang)
+    }
+
+    /// Fetch a place's policy texts in a language unless they are here already.
+    pub fn ensure_texts(&self, table: u8, lang: Lang) {
+        if texts_loaded(table, lang) {
+            return;
+        }
+        let texts = self.texts;
+        texts.update(|t| t.failed = false);
+        leptos::task::spawn_local(async move {
+            let ok = match fetch_text(text_file(table, lang)).await {
+                Some(body) => install_texts(table, lang, body),
+                None => false,
+            };
+            texts.update(|t| {
+                t.version += 1;
+                t.failed = !ok;
+            });
+        });
+    }
+
     fn read_address(&self) {
         let hash = location().hash().unwrap_or_default();
         let (page, session) = parse_address(&hash);
@@ -77,6 +109,37 @@ impl App {
     }
 }
 
+async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
+/// Shows `content` once the place's policy texts are here; a loading line, or a retry button if
+/// they could not be fetched.
+pub fn with_texts<V: IntoView + 'static>(table: u8, content: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let state = app.texts.get();
+        let lang = app.lang();
+        if texts_loaded(table, lang) {
+            content().into_any()
+        } else if state.failed {
+            view! {
+                <div class="notice" role="alert"><p>{ui(lang).texts_failed}</p>
+                <button type="button" class="button" on:click=move |_| app.ensure_texts(table, lang)>{ui(lang).retry}</button></div>
+            }.into_any()
+        } else {
+            app.ensure_texts(table, lang);
+            view! { <p class="loading" role="status">{ui(lang).texts_loading}</p> }.into_any()
+        }
+    }
+}
+
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -88,8 +151,19 @@ pub fn start() {
 
 #[component]
 pub fn AppView() -> impl IntoView {
-    let app = App { session: RwSignal::new(Session::default()), page: RwSignal::new(Page::Start), notice: RwSignal::new(None) };
+    let app = App {
+        session: RwSignal::new(Session::default()),
+        page: RwSignal::new(Page::Start),
+        notice: RwSignal::new(None),
+        texts: RwSignal::new(TextsState::default()),
+    };
     app.read_address();
+    // Fetch the chosen place's texts early, while the person answers questions.
+    Effect::new(move |_| {
+        if let Some(j) = app.session.with(|s| s.facts.jurisdiction) {
+            app.ensure_texts(j, app.lang());
+        }
+    });
     provide_context(app);
     window_event_listener(leptos::ev::hashchange, move |_| app.read_address());
 
@@ -106,20 +180,22 @@ pub fn AppView() -> impl IntoView {
         document().set_title(&format!("{error}{heading} - {}", t.app_name));
     });
 
+    // Pages are drawn with plain strings and redrawn whole when the language changes.
+    let lang = Memo::new(move |_| app.session.with(|s| s.lang));
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
             ev.prevent_default();
             if let Some(m) = document().get_element_by_id("main") {
                 let _ = m.unchecked_into::<web_sys::HtmlElement>().focus();
             }
-        }>{move || ui(app.lang()).skip_link}</a>
-        <Header/>
+        }>{ui(app.lang_now()).skip_link}</a>
+        {move || { lang.track(); view! { <Header/> } }}
         <main id="main" class="wrap" tabindex="-1">
             {move || app.notice.get().map(|e| {
                 let t = ui(app.lang());
                 view! { <div class="notice" role="alert">{match e { DecodeError::Version => t.old_link, DecodeError::Damaged => t.damaged_link }}</div> }
             })}
-            {move || match app.page.get() {
+            {move || { lang.track(); match app.page.get() {
                 Page::Start => view! { <StartPage/> }.into_any(),
                 Page::Who => view! { <WhoPage/> }.into_any(),
                 Page::Where => view! { <WherePage/> }.into_any(),
@@ -128,9 +204,9 @@ pub fn AppView() -> impl IntoView {
                 Page::Check => view! { <CheckPage/> }.into_any(),
                 Page::Results => view! { <results::ResultsPage/> }.into_any(),
                 Page::Browse(j) => view! { <browse::BrowsePage place=j/> }.into_any(),
-            }}
+            }}}
         </main>
-        <Footer/>
+        {move || { lang.track(); view! { <Footer/> } }}
     }
 }
 
@@ -162,7 +238,7 @@ pub fn use_app() -> App {
 #[component]
 fn Header() -> impl IntoView {
     let app = use_app();
-    let t = move || ui(app.lang());
+    let t = ui(app.lang_now());
     view! {
         <header class="masthead">
             <div class="wrap masthead-row">
@@ -170,30 +246,30 @@ fn Header() -> impl IntoView {
                     ev.prevent_default();
                     let s = app.session.get_untracked();
                     app.go(Page::Start, s);
-                }>{move || t().app_name}</a>
-                <button type="button" class="lang-switch" lang=move || t().other_language_code
+                }>{t.app_name}</a>
+                <button type="button" class="lang-switch" lang=t.other_language_code
                     on:click=move |_| app.update(|s| s.lang = if s.lang == Lang::Zh { Lang::En } else { Lang::Zh })>
-                    {move || t().other_language}
+                    {t.other_language}
                 </button>
             </div>
             <details class="wrap settings">
-                <summary>{move || t().settings}</summary>
+                <summary>{t.settings}</summary>
                 <fieldset class="inline-options">
-                    <legend>{move || t().text_size}</legend>
+                    <legend>{t.text_size}</legend>
                     {(0u8..3).map(|size| view! {
                         <label class="option-chip">
                             <input type="radio" name="text-size" prop:checked=move || app.session.with(|s| s.text_size == size)
                                 on:change=move |_| app.update(|s| s.text_size = size)/>
-                            <span>{move || t().size_names[size as usize]}</span>
+                            <span>{t.size_names[size as usize]}</span>
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <fieldset class="inline-options">
-                    <legend>{move || t().contrast}</legend>
+                    <legend>{t.contrast}</legend>
                     <label class="option-chip">
                         <input type="checkbox" prop:checked=move || app.session.with(|s| s.high_contrast)
                             on:change=move |ev| { let on = event_target_checked(&ev); app.update(|s| s.high_contrast = on) }/>
-                        <span>{move || t().contrast_on}</span>
+                        <span>{t.contrast_on}</span>
                     </label>
                 </fieldset>
             </details>
@@ -207,8 +283,8 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>{move || ui(app.lang()).footer_privacy}</p>
-                <p>{move || ui(app.lang()).rules_from}</p>
+                <p>{ui(app.lang_now()).footer_privacy}</p>
+                <p>{ui(app.lang_now()).rules_from}</p>
                 <ul class="sources">
                     {move || {
                         let lang = app.lang();
@@ -249,28 +325,28 @@ pub fn BackLink(page: Page) -> impl IntoView {
             ev.prevent_default();
             let s = app.session.get_untracked();
             app.go(previous_page(&s, page), s);
-        }>{move || ui(app.lang()).back}</a>
+        }>{ui(app.lang_now()).back}</a>
     }
 }
 
 #[component]
 fn StartPage() -> impl IntoView {
     let app = use_app();
-    let t = move || ui(app.lang());
+    let t = ui(app.lang_now());
     view! {
-        <h1 tabindex="-1">{move || t().start_title}</h1>
-        <p class="lede">{move || t().start_lede}</p>
-        <p class="privacy">{move || t().start_privacy}</p>
-        <p>{move || t().start_time}</p>
+        <h1 tabindex="-1">{t.start_title}</h1>
+        <p class="lede">{t.start_lede}</p>
+        <p class="privacy">{t.start_privacy}</p>
+        <p>{t.start_time}</p>
         <button type="button" class="button button-start" on:click=move |_| {
             let s = app.session.get_untracked();
             app.go(next_page(&s), s);
-        }>{move || t().start_button}<span aria-hidden="true">" →"</span></button>
+        }>{t.start_button}<span aria-hidden="true">" →"</span></button>
         <p><a href="#browse" on:click=move |ev| {
             ev.prevent_default();
             let s = app.session.get_untracked();
             app.go(Page::Browse(None), s);
-        }>{move || t().browse_link}</a></p>
+        }>{t.browse_link}</a></p>
     }
 }
 
@@ -309,8 +385,8 @@ fn ChoicePage(
                     <p id="choice-hint" class="hint">{move || hint.get()}</p>
                     <Show when=move || error.get()>
                         <p id="choice-error" class="error-message">
-                            <span class="visually-hidden">{move || ui(app.lang()).error_prefix}</span>
-                            {move || ui(app.lang()).choose_one}
+                            <span class="visually-hidden">{ui(app.lang_now()).error_prefix}</span>
+                            {ui(app.lang_now()).choose_one}
                         </p>
                     </Show>
                     <div class="radios">
@@ -334,7 +410,7 @@ fn ChoicePage(
                     </div>
                 </fieldset>
             </div>
-            <button type="submit" class="button">{move || ui(app.lang()).continue_button}</button>
+            <button type="submit" class="button">{ui(app.lang_now()).continue_button}</button>
         </form>
     }
 }
@@ -346,7 +422,7 @@ pub fn ErrorSummary(shown: RwSignal<bool>, #[prop(into)] message: Signal<String>
     view! {
         <Show when=move || shown.get()>
             <div class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">{move || ui(app.lang()).error_title}</h2>
+                <h2 id="error-summary-title">{ui(app.lang_now()).error_title}</h2>
                 <ul><li><a href=format!("#{target}") on:click=move |ev| {
                     ev.prevent_default();
                     if let Some(el) = document().get_element_by_id(target) {
@@ -418,7 +494,7 @@ fn WherePage() -> impl IntoView {
 #[component]
 fn CheckPage() -> impl IntoView {
     let app = use_app();
-    let t = move || ui(app.lang());
+    let t = ui(app.lang_now());
     let rows = move || {
         let s = app.session.get();
         s.asked
@@ -427,7 +503,7 @@ fn CheckPage() -> impl IntoView {
                 let f = *f;
                 let q = text::question(f).text(s.lang, s.helper.unwrap_or_default(), &place_name(&s));
                 let answer = question::answer_text(&s, f);
-                let change_label = format!("{} ", t().change);
+                let change_label = format!("{} ", t.change);
                 view! {
                     <div class="summary-row">
                         <dt>{q.clone()}</dt>
@@ -446,24 +522,24 @@ fn CheckPage() -> impl IntoView {
     };
     view! {
         <BackLink page=Page::Check/>
-        <h1 tabindex="-1">{move || t().check_title}</h1>
-        <p>{move || t().check_hint}</p>
+        <h1 tabindex="-1">{t.check_title}</h1>
+        <p>{t.check_hint}</p>
         <dl class="summary-list">
             <div class="summary-row">
-                <dt>{move || t().where_title}</dt>
+                <dt>{t.where_title}</dt>
                 <dd>{move || app.session.with(place_name)}</dd>
                 <dd class="summary-action"><a href="#where" on:click=move |ev| {
                     ev.prevent_default();
                     let s = app.session.get_untracked();
                     app.go(Page::Where, s);
-                }>{move || t().change}<span class="visually-hidden">{move || t().where_title}</span></a></dd>
+                }>{t.change}<span class="visually-hidden">{t.where_title}</span></a></dd>
             </div>
             {rows}
         </dl>
         <button type="button" class="button" on:click=move |_| {
             let s = app.session.get_untracked();
             app.go(Page::Results, s);
-        }>{move || t().see_results}</button>
+        }>{t.see_results}</button>
     }
 }
 

@@ -133,10 +133,10 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let shown = RwSignal::new(false);
     Effect::new(move |_| shown.set(error.get().is_some()));
-    let lang = move || app.lang();
-    let t = move || ui(lang());
+    let lang = app.lang_now();
+    let t = ui(lang);
     let title = move || app.session.with(|s| question(fact).text(s.lang, s.helper.unwrap_or_default(), &place_name(s)));
-    let hint = move || question(fact).hint(lang());
+    let hint = move || question(fact).hint(lang);
 
     let finish = move |s: Session| {
         let next = if returning { Page::Check } else { next_page(&s) };
@@ -199,13 +199,13 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
     let error_line = move || {
         error.get().map(|m| view! {
             <p id="question-error" class="error-message">
-                <span class="visually-hidden">{t().error_prefix}</span>{m}
+                <span class="visually-hidden">{t.error_prefix}</span>{m}
             </p>
         })
     };
     let read_text = move || {
         let mut parts = vec![title(), hint().to_string()];
-        parts.extend(options_for(fact, lang()).into_iter().map(|(_, l)| l));
+        parts.extend(options_for(fact, lang).into_iter().map(|(_, l)| l));
         parts.join("。 ")
     };
 
@@ -220,7 +220,7 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                     prop:value=move || draft.with(|d| d.number.clone())
                     on:input=move |ev| draft.update(|d| d.number = event_target_value(&ev))/>
-                {move || unit(fact, lang()).map(|u| view! { <span class="input-suffix">{u}</span> })}
+                {move || unit(fact, lang).map(|u| view! { <span class="input-suffix">{u}</span> })}
             </div>
         }.into_any(),
         FactType::Disabilities => view! {
@@ -229,7 +229,7 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
             {error_line}
             <div class="form-group" class:form-group-error=move || error.get().is_some()>
                 <fieldset aria-describedby=described>
-                    <legend class="legend-m">{move || t().kind_legend}</legend>
+                    <legend class="legend-m">{t.kind_legend}</legend>
                     <div class="radios radios-2col">
                         {move || (0..KINDS.len() as u8).map(|k| {
                             let id = format!("kind-{k}");
@@ -237,19 +237,19 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
                                 <div class="radio">
                                     <input type="radio" name="kind" id=id.clone() prop:checked=move || draft.with(|d| d.kind == Some(k))
                                         on:change=move |_| draft.update(|d| d.kind = Some(k))/>
-                                    <label for=id>{kind_label(k).get(lang())}</label>
+                                    <label for=id>{kind_label(k).get(lang)}</label>
                                 </div>
                             }
                         }).collect_view()}
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend class="legend-m">{move || t().grade_legend}</legend>
+                    <legend class="legend-m">{t.grade_legend}</legend>
                     <div class="radios radios-2col">
                         {move || (1..=5u8).map(|g| {
                             let value = g % 5; // 1..4, then 0 = not assessed yet
                             let id = format!("grade-{value}");
-                            let label = if value == 0 { t().grade_unassessed } else { t().grade_names[value as usize - 1] };
+                            let label = if value == 0 { t.grade_unassessed } else { t.grade_names[value as usize - 1] };
                             view! {
                                 <div class="radio">
                                     <input type="radio" name="grade" id=id.clone() prop:checked=move || draft.with(|d| d.grade == Some(value))
@@ -278,7 +278,7 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
                                             let on = event_target_checked(&ev);
                                             draft.update(|d| { d.needs_touched = true; if on { d.needs |= 1 << n } else { d.needs &= !(1 << n) } });
                                         }/>
-                                    <label for=id>{need_label(n).get(lang())}</label>
+                                    <label for=id>{need_label(n).get(lang)}</label>
                                 </div>
                             }
                         }).collect_view()}
@@ -288,7 +288,7 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
                                     let on = event_target_checked(&ev);
                                     draft.update(|d| { d.needs_touched = on; d.needs = 0; });
                                 }/>
-                            <label for="need-none">{move || t().none_of_these}</label>
+                            <label for="need-none">{t.none_of_these}</label>
                         </div>
                     </div>
                 </fieldset>
@@ -301,7 +301,7 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
                     <p id="question-hint" class="hint">{hint}</p>
                     {error_line}
                     <div class="radios">
-                        {move || options_for(fact, lang()).into_iter().enumerate().map(|(i, (value, label))| {
+                        {move || options_for(fact, lang).into_iter().enumerate().map(|(i, (value, label))| {
                             let id = format!("option-{i}");
                             view! {
                                 <div class="radio">
@@ -326,8 +326,8 @@ pub fn QuestionPage(fact: Fact, returning: bool) -> impl IntoView {
             {body}
             <super::speech::ReadAloud text=Signal::derive(read_text)/>
             <div class="button-group">
-                <button type="submit" class="button">{move || t().continue_button}</button>
-                <button type="button" class="button button-secondary" on:click=not_sure>{move || t().not_sure}</button>
+                <button type="submit" class="button">{t.continue_button}</button>
+                <button type="button" class="button button-secondary" on:click=not_sure>{t.not_sure}</button>
             </div>
         </form>
     }

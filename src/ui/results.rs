@@ -14,12 +14,26 @@ use leptos::prelude::*;
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let app = use_app();
-    let t = move || ui(app.lang());
+    match app.session.with_untracked(|s| s.facts.jurisdiction) {
+        Some(j) => super::with_texts(j, || view! { <ResultsBody/> }).into_any(),
+        // No place chosen (e.g. an old bookmark): the questionnaire starts where it should.
+        None => {
+            let s = app.session.get_untracked();
+            request_animation_frame(move || app.go(next_page(&s), s));
+            ().into_any()
+        }
+    }
+}
+
+#[component]
+fn ResultsBody() -> impl IntoView {
+    let app = use_app();
+    let t = ui(app.lang_now());
     let findings = Memo::new(move |_| app.session.with(|s| engine::evaluate(&s.facts)).into_iter().map(Keyed).collect::<Vec<_>>());
     let group = move |status: Status| findings.with(|f| f.iter().filter(|k| k.0.status == status).map(|k| k.0).collect::<Vec<_>>());
     let section = move |status: Status, title: fn(&Ui) -> &'static str, hint: fn(&Ui) -> &'static str| {
         let items = group(status);
-        let t = t();
+        let t = t;
         (!items.is_empty()).then(|| {
             let id = format!("group-{}", status.name());
             let labelled = id.clone();
@@ -35,12 +49,12 @@ pub fn ResultsPage() -> impl IntoView {
     let other = move || app.session.with(|s| s.facts.jurisdiction == Some(engine::OTHER));
     view! {
         <BackLink page=Page::Results/>
-        <div class="print-only print-heading">{move || t().print_heading}</div>
-        <h1 tabindex="-1">{move || t().results_title}</h1>
-        <p class="results-place">{move || t().results_for}<strong>{move || app.session.with(place_name)}</strong></p>
+        <div class="print-only print-heading">{t.print_heading}</div>
+        <h1 tabindex="-1">{t.results_title}</h1>
+        <p class="results-place">{t.results_for}<strong>{move || app.session.with(place_name)}</strong></p>
         <Show when=other>
             <div class="notice">
-                <h2>{move || t().other_place_title}</h2>
+                <h2>{t.other_place_title}</h2>
                 <p>{move || jurisdiction(engine::OTHER).notes.first().map(|n| n.get(app.lang())).unwrap_or("")}</p>
             </div>
         </Show>
@@ -48,18 +62,18 @@ pub fn ResultsPage() -> impl IntoView {
             let total = findings.with(|f| yearly_total(&f.iter().map(|k| k.0).collect::<Vec<_>>()));
             (!total.is_zero()).then(|| view! {
                 <div class="total">
-                    <p class="total-label">{t().yearly_total}</p>
+                    <p class="total-label">{t.yearly_total}</p>
                     <p class="total-value">{format!("{} {}", yuan(total), if app.lang() == Lang::Zh { "元" } else { "yuan" })}</p>
-                    <p class="hint">{t().yearly_total_hint}</p>
+                    <p class="hint">{t.yearly_total_hint}</p>
                 </div>
             })
         }}
         <div class="button-group no-print">
-            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{move || t().print}</button>
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t.print}</button>
             <button type="button" class="button button-secondary" on:click=move |_| {
                 let s = app.session.get_untracked();
                 app.go(Page::Check, s);
-            }>{move || t().edit_answers}</button>
+            }>{t.edit_answers}</button>
         </div>
         {move || section(Status::Likely, |t| t.likely, |t| t.likely_hint)}
         {move || section(Status::Possible, |t| t.possible, |t| t.possible_hint)}
@@ -69,21 +83,21 @@ pub fn ResultsPage() -> impl IntoView {
             (!items.is_empty()).then(|| view! {
                 <section class="result-group result-group-unlikely no-print" aria-labelledby="group-unlikely">
                     <details>
-                        <summary><h2 id="group-unlikely">{t().unlikely}<span class="count">{format!(" ({})", items.len())}</span></h2></summary>
-                        <p class="hint">{t().unlikely_hint}</p>
+                        <summary><h2 id="group-unlikely">{t.unlikely}<span class="count">{format!(" ({})", items.len())}</span></h2></summary>
+                        <p class="hint">{t.unlikely_hint}</p>
                         {items.into_iter().map(|f| view! { <FindingCard finding=f/> }).collect_view()}
                     </details>
                 </section>
             })
         }}
-        <p class="disclaimer">{move || t().disclaimer}</p>
+        <p class="disclaimer">{t.disclaimer}</p>
         <p class="sources-line">{move || {
             let s = app.session.get();
             s.facts.jurisdiction.filter(|j| *j != engine::OTHER).map(|j| format!("{}{}", ui(s.lang).rules_from, source_line(jurisdiction(j), s.lang)))
         }}</p>
         <button type="button" class="button button-secondary no-print" on:click=move |_| {
             app.go(Page::Start, Default::default());
-        }>{move || t().start_again}</button>
+        }>{t.start_again}</button>
     }
 }
 
@@ -199,9 +213,5 @@ fn FindingCard(finding: Finding) -> impl IntoView {
             </article>
         }
     };
-    // Re-render when the language changes.
-    move || {
-        app.session.with(|s| s.lang);
-        view_for()
-    }
+    view_for()
 }

@@ -30,7 +30,7 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
                     }
                 }
             }>
-                <span aria-hidden="true">"🔊 "</span>{move || ui(app.lang()).read_aloud}
+                <span aria-hidden="true">"🔊 "</span>{ui(app.lang_now()).read_aloud}
             </button>
         }
     })

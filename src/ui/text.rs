@@ -100,6 +100,9 @@ pub struct Ui {
     pub footer_privacy: &'static str,
     pub print_heading: &'static str,
     pub disclaimer: &'static str,
+    pub texts_loading: &'static str,
+    pub texts_failed: &'static str,
+    pub retry: &'static str,
 }
 
 pub static ZH: Ui = Ui {
@@ -197,6 +200,9 @@ pub static ZH: Ui = Ui {
     footer_privacy: "本工具在您的设备上计算，不收集、不上传任何信息。结果仅供参考，以经办部门审核为准。",
     print_heading: "请带上这张单子和所列材料去办理。",
     disclaimer: "结果仅供参考，以经办部门审核为准。",
+    texts_loading: "正在加载政策内容…",
+    texts_failed: "政策内容没能加载。请检查网络后再试。",
+    retry: "再试一次",
 };
 
 pub static EN: Ui = Ui {
@@ -294,6 +300,9 @@ pub static EN: Ui = Ui {
     footer_privacy: "This tool works on your device. It collects and sends nothing. Results are a guide; the office decides.",
     print_heading: "Take this sheet and the documents listed to the office.",
     disclaimer: "Results are a guide; the office makes the final decision.",
+    texts_loading: "Loading the policy texts…",
+    texts_failed: "The policy texts could not be loaded. Check the connection and try again.",
+    retry: "Try again",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {
