@@ -59,7 +59,12 @@ for (const f of fs.readdirSync(path.join(root, 'public'))) {
   emit(f, fs.readFileSync(path.join(root, 'public', f)));
 }
 
+// The start page, rendered by the same Rust code the app uses, so it shows before the wasm loads.
+const prerender = (args) => execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'prerender', '--', ...args],
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
 let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8')
+  .replace('{{START}}', () => prerender([]))
+  .replace('{{TITLE}}', () => prerender(['--title']))
   .replaceAll('{{CSS}}', cssName)
   .replaceAll('{{JS}}', jsName)
   .replaceAll('{{WASM}}', wasmName);

@@ -6,6 +6,7 @@
 
 pub mod rules;
 pub mod session;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,157 @@
+//! What each page shows, as HTML text: pure functions of the session (no web types), so every page
+//! can be checked in native tests and the web app stays small. The browser shell (`ui`) puts this
+//! HTML on the page and handles the few events. Navigation is by ordinary links: each page's
+//! address carries the answers (see `session`), so back, reload and bookmarks just work.
+//! Every dynamic text goes through `esc`.
+
+pub mod form;
+mod pages;
+pub mod text;
+
+pub use pages::{answer_text, render_main};
+
+use crate::rules::policy::{jurisdiction, Jurisdiction, Lang, JURISDICTIONS};
+use crate::rules::engine;
+use crate::session::{address, Page, Session};
+use std::fmt::Write;
+use text::ui;
+
+/// Escape text for HTML content and attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The address of a page with these answers, as an `href`.
+pub fn href(page: Page, s: &Session) -> String {
+    esc(&format!("#{}", address(page, s)))
+}
+
+/// The heading of a page, also used for the document title.
+pub fn page_title(page: Page, s: &Session) -> String {
+    let t = ui(s.lang);
+    match page {
+        Page::Start => t.start_title.into(),
+        Page::Who => t.who_title.into(),
+        Page::Where => t.where_title.into(),
+        Page::Question(f) | Page::Change(f) => text::question(f).text(s.lang, s.helper.unwrap_or_default(), &place_name(s)),
+        Page::Check => t.check_title.into(),
+        Page::Results => t.results_title.into(),
+        Page::Browse(None) => t.browse_title.into(),
+        Page::Browse(Some(j)) => format!("{} - {}", jurisdiction(j).name.get(s.lang), t.browse_title),
+    }
+}
+
+pub fn place_name(s: &Session) -> String {
+    s.facts.jurisdiction.map(|j| jurisdiction(j).name.get(s.lang).to_string()).unwrap_or_default()
+}
+
+/// "伊金霍洛旗：…实施意见，伊政发〔2022〕35号，2022" — which document, number and date the rules come from.
+pub fn source_line(j: &Jurisdiction, lang: Lang) -> String {
+    let mut parts = vec![j.document.get(lang).to_string()];
+    if !j.number.is_empty() {
+        parts.push(j.number.to_string());
+    }
+    if !j.issued.is_empty() {
+        parts.push(j.issued.to_string());
+    }
+    let draft = match (j.draft, lang) {
+        (true, Lang::Zh) => "（征求意见稿）",
+        (true, Lang::En) => " (draft for comment)",
+        _ => "",
+    };
+    let (colon, comma) = if lang == Lang::Zh { ("：", "，") } else { (": ", ", ") };
+    format!("{}{colon}{}{draft}", j.name.get(lang), parts.join(comma))
+}
+
+/// The header: name, language switch and display settings, on every page. Settings are links to
+/// the same page with the setting changed (`data-replace`: they do not add a history entry).
+pub fn render_header(page: Page, s: &Session) -> String {
+    let t = ui(s.lang);
+    let mut h = String::new();
+    let with = |change: &dyn Fn(&mut Session)| {
+        let mut c = s.clone();
+        change(&mut c);
+        href(page, &c)
+    };
+    let other = if s.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    let _ = write!(
+        h,
+        r##"<a class="skip-link" href="#main" data-focus="main">{skip}</a><header class="masthead"><div class="wrap masthead-row"><a class="brand" href="{home}">{name}</a><a class="lang-switch" href="{lang_href}" lang="{code}" data-replace>{other}</a></div><details class="wrap settings"><summary>{settings}</summary><div class="settings-body"><p class="settings-label">{size}</p><ul class="chips">"##,
+        skip = esc(t.skip_link),
+        home = href(Page::Start, s),
+        name = esc(t.app_name),
+        lang_href = with(&|c| c.lang = other),
+        code = t.other_language_code,
+        other = esc(t.other_language),
+        settings = esc(t.settings),
+        size = esc(t.text_size),
+    );
+    for (i, name) in t.size_names.iter().enumerate() {
+        let current = if s.text_size as usize == i { r#" aria-current="true""# } else { "" };
+        let _ = write!(h, r#"<li><a class="chip" href="{}" data-replace{current}>{}</a></li>"#, with(&|c| c.text_size = i as u8), esc(name));
+    }
+    let _ = write!(
+        h,
+        r#"</ul><p class="settings-label">{}</p><ul class="chips"><li><a class="chip" href="{}" data-replace{}>{}</a></li><li><a class="chip" href="{}" data-replace{}>{}</a></li></ul></div></details></header>"#,
+        esc(t.contrast),
+        with(&|c| c.high_contrast = false),
+        if s.high_contrast { "" } else { r#" aria-current="true""# },
+        esc(t.contrast_normal),
+        with(&|c| c.high_contrast = true),
+        if s.high_contrast { r#" aria-current="true""# } else { "" },
+        esc(t.contrast_on),
+    );
+    h
+}
+
+/// The footer: privacy, and which documents the rules come from.
+pub fn render_footer(s: &Session) -> String {
+    let t = ui(s.lang);
+    let mut h = format!(r#"<footer class="site-footer"><div class="wrap"><p>{}</p><p>{}</p><ul class="sources">"#, esc(t.footer_privacy), esc(t.rules_from));
+    let chosen = s.facts.jurisdiction.filter(|j| *j != engine::OTHER);
+    for (i, j) in JURISDICTIONS.iter().enumerate().take(5) {
+        if chosen.is_none_or(|c| c as usize == i) {
+            let _ = write!(h, "<li>{}</li>", esc(&source_line(j, s.lang)));
+        }
+    }
+    h.push_str("</ul></div></footer>");
+    h
+}
+
+/// The whole page body: header, the page in `<main>`, footer.
+pub fn render_page(page: Page, s: &Session, error: Option<&form::FieldError>, notice: Option<&str>) -> String {
+    render_shell(page, s, &render_main(page, s, error), notice)
+}
+
+/// Header, the given main content, footer.
+pub fn render_shell(page: Page, s: &Session, main: &str, notice: Option<&str>) -> String {
+    let mut h = render_header(page, s);
+    h.push_str(r#"<main id="main" class="wrap" tabindex="-1">"#);
+    if let Some(n) = notice {
+        let _ = write!(h, r#"<div class="notice" role="alert"><p>{}</p></div>"#, esc(n));
+    }
+    h.push_str(main);
+    h.push_str("</main>");
+    h.push_str(&render_footer(s));
+    h
+}
+
+/// The place whose policy texts a page shows (results and browse need them loaded first).
+pub fn texts_needed(page: Page, s: &Session) -> Option<u8> {
+    match page {
+        Page::Results => s.facts.jurisdiction,
+        Page::Browse(j) => j,
+        _ => None,
+    }
+}
