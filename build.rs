@@ -85,6 +85,8 @@ struct BenefitToml {
     valid_until: Option<String>,
     #[serde(default)]
     needs: Vec<String>,
+    #[serde(default)]
+    office_decides: bool,
 }
 
 #[derive(Deserialize)]
@@ -238,6 +240,9 @@ fn generate(dir: &Path) -> Result<String, String> {
                 None => requires.clone(),
             };
             let condition = syntax::and(gate, body);
+            if b.office_decides && (confidence == "Mentioned" || b.notes.is_empty()) {
+                return Err(bctx("office_decides needs a `when` rule and a note saying what the office checks".into()));
+            }
             check_text(&b.name).map_err(|e| bctx(format!("name: {e}")))?;
             check_text(&b.summary).map_err(|e| bctx(format!("summary: {e}")))?;
             if b.cite.section.trim().is_empty() || b.cite.zh.trim().is_empty() || b.cite.en.trim().is_empty() {
@@ -286,7 +291,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             };
             writeln!(
                 rows,
-                "    Benefit {{ id: {:?}, jurisdiction: {index}, name: {}, category: {category}, confidence: Confidence::{confidence}, condition: {}, amounts: &[{}], summary: {}, departments: &[{}], bring: &[{}], cite: Citation {{ section: {:?}, text: {} }}, notes: &[{}], valid_from: {from}, valid_until: {until}, needs: {needs} }},",
+                "    Benefit {{ id: {:?}, jurisdiction: {index}, name: {}, category: {category}, confidence: Confidence::{confidence}, condition: {}, amounts: &[{}], summary: {}, departments: &[{}], bring: &[{}], cite: Citation {{ section: {:?}, text: {} }}, notes: &[{}], valid_from: {from}, valid_until: {until}, needs: {needs}, office_decides: {} }},",
                 b.id,
                 table.add(index, &b.name),
                 condition.to_rust(),
@@ -297,6 +302,7 @@ fn generate(dir: &Path) -> Result<String, String> {
                 b.cite.section,
                 table.add(index, &Text { zh: b.cite.zh.clone(), en: b.cite.en.clone() }),
                 b.notes.iter().map(|n| table.add(index, n)).collect::<Vec<_>>().join(", "),
+                b.office_decides,
             )
             .unwrap();
         }

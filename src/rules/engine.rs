@@ -40,6 +40,8 @@ pub struct Warnings {
     pub expired: bool,
     /// The date asked about is before the rule took effect.
     pub not_yet: bool,
+    /// Every fact we can check matches; the office still checks conditions we cannot ask about.
+    pub office_checks: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -89,6 +91,7 @@ pub fn assess(b: &'static Benefit, place: &Jurisdiction, facts: &Facts) -> Optio
     let status = match (b.confidence, truth) {
         (Confidence::Mentioned, Truth::True) => Status::Service,
         (Confidence::Mentioned, _) => return None,
+        (_, Truth::True) if b.office_decides => Status::Possible,
         (_, Truth::True) => Status::Likely,
         (_, Truth::Unknown) => Status::Possible,
         (_, Truth::False) => Status::Unlikely,
@@ -98,9 +101,10 @@ pub fn assess(b: &'static Benefit, place: &Jurisdiction, facts: &Facts) -> Optio
         missing = missing.union(amount_missing);
     }
     let warnings = match facts.as_of {
-        Some(day) => Warnings { draft: place.draft, expired: day > b.valid_until, not_yet: day < b.valid_from },
+        Some(day) => Warnings { draft: place.draft, expired: day > b.valid_until, not_yet: day < b.valid_from, ..Warnings::default() },
         None => Warnings { draft: place.draft, ..Warnings::default() },
     };
+    let warnings = Warnings { office_checks: b.office_decides && truth == Truth::True, ..warnings };
     Some(Finding { benefit: b, status, amount, missing, warnings })
 }
 

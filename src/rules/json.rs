@@ -345,6 +345,9 @@ fn finding_json(f: &Finding, facts: &Facts, lang: Lang, document: &str) -> Findi
     if f.warnings.not_yet {
         warnings.push("not_yet_in_force");
     }
+    if f.warnings.office_checks {
+        warnings.push("office_checks_other_conditions");
+    }
     let amount = match f.amount.case {
         Some(case) => Some(amount_json(case, f.amount.value, lang)),
         None => {

@@ -184,6 +184,9 @@ pub struct Benefit {
     pub valid_until: u32,
     /// Bit mask over `vocab::NEEDS`.
     pub needs: u16,
+    /// The document sets conditions the facts cannot express (e.g. "meets the dibao rules"): even
+    /// when every stated fact matches, the answer is only "possible" and the office decides.
+    pub office_decides: bool,
 }
 
 #[derive(Debug)]

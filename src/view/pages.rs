@@ -463,6 +463,9 @@ fn finding_card(s: &Session, finding: &Finding) -> String {
     if finding.warnings.not_yet {
         warnings.push(t.not_yet_warning);
     }
+    if finding.warnings.office_checks {
+        warnings.push(t.office_checks);
+    }
     if !warnings.is_empty() {
         h.push_str(r#"<div class="warning">"#);
         for w in warnings {
