@@ -1,1 +1,75 @@
-fn main() {}
+//! Benchmarks that print figures (not tests): the time to evaluate every rule of a place for one
+//! household, and batch throughput on one core (read JSONL, evaluate, write answer lines).
+//! Run: `cargo bench --profile native` (or scripts/bench).
+
+use benefits::rules::engine::evaluate;
+use benefits::rules::json::{answer, parse_household, Detail};
+use benefits::rules::Lang;
+use std::hint::black_box;
+use std::io::Write;
+use std::time::Instant;
+
+const HOUSEHOLDS: [&str; 6] = [
+    r#"{"jurisdiction":"dalad","as_of":"2025-01-10","applicant":{"age":52,"has_certificate":true,"residence":"rural","disabilities":[{"kind":"physical","grade":2}],"employment":"none","needs":["rehabilitation","assistive_device"]},"household":{"status":"dibao","disabled_members":1}}"#,
+    r#"{"jurisdiction":"donghe","as_of":"2023-05-01","applicant":{"age":4,"autism":false,"has_certificate":false,"disabilities":[{"kind":"hearing","grade":1}],"needs":["rehabilitation"]}}"#,
+    r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"age":45,"sex":"female","has_certificate":true,"local_hukou":true,"residence":"urban","disabilities":[{"kind":"physical","grade":1}],"autism":false,"needs_long_term_care":true,"able_to_work":false,"employment":"none","student":{"level":"college","stage":"enrolled","annual_fees_yuan":"20000","graduating_this_year":false},"needs":["rehabilitation","assistive_device","home_accessibility"]},"household":{"status":"none","disabled_members":1,"housing":"own","sudden_hardship":"none","inpatient_out_of_pocket_yuan":"0"}}"#,
+    r#"{"jurisdiction":"huining","as_of":"2024-03-01","applicant":{"age":30,"has_certificate":true,"residence":"rural","disabilities":[{"kind":"visual","grade":1}],"employment":"seeking","able_to_work":true},"household":{"status":"low_income"}}"#,
+    r#"{"jurisdiction":"dawukou","as_of":"2023-01-01","applicant":{"age":5,"has_certificate":true,"disabilities":[{"kind":"intellectual","grade":2}]}}"#,
+    r#"{"jurisdiction":"other","applicant":{"has_certificate":true,"needs":["legal_help"]}}"#,
+];
+
+fn main() {
+    let facts: Vec<_> = HOUSEHOLDS.iter().map(|h| parse_household(h).unwrap()).collect();
+
+    println!("evaluate all rules of the place for one household (engine only, no JSON):");
+    for f in &facts {
+        let rounds = 200_000;
+        let start = Instant::now();
+        let mut n = 0;
+        for _ in 0..rounds {
+            n += black_box(evaluate(black_box(f))).len();
+        }
+        let per = start.elapsed().as_nanos() as f64 / rounds as f64 / 1000.0;
+        let place = benefits::rules::vocab::JURISDICTIONS[f.jurisdiction.unwrap() as usize];
+        println!("  {place:<9} {:>3} findings  {per:>6.2} µs per household", n / rounds);
+    }
+
+    // A registry export of 300,000 lines, cycling the households above.
+    let lines = 300_000;
+    let mut input = String::new();
+    for i in 0..lines {
+        input.push_str(HOUSEHOLDS[i % HOUSEHOLDS.len()]);
+        input.push('\n');
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(lines * 1500);
+    let start = Instant::now();
+    for line in input.lines() {
+        let facts = parse_household(line).unwrap();
+        serde_json::to_writer(&mut out, &answer(&facts, Lang::Zh, Detail::Open)).unwrap();
+        out.write_all(b"\n").unwrap();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "batch (parse JSONL, evaluate, write screening answers: id, status, amount, reasons, document and section; one core): {lines} households in {secs:.2} s = {:.0} households/s, {:.1} MB written",
+        lines as f64 / secs,
+        out.len() as f64 / 1e6
+    );
+    let mut out: Vec<u8> = Vec::with_capacity(lines * 600);
+    let start = Instant::now();
+    for (i, line) in input.lines().enumerate() {
+        benefits::rules::json::write_compact(&mut out, &parse_household(line).unwrap(), i + 1).unwrap();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "batch --compact (parse JSONL, evaluate, write id/status/yuan/missing; one core): {:.0} households/s, {:.1} MB written",
+        lines as f64 / secs,
+        out.len() as f64 / 1e6
+    );
+    let start = Instant::now();
+    let mut n = 0;
+    for line in input.lines() {
+        n += evaluate(&parse_household(line).unwrap()).len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("batch without writing answers (parse + evaluate): {:.0} households/s ({n} findings)", lines as f64 / secs);
+}

@@ -60,7 +60,7 @@ for (const f of fs.readdirSync(path.join(root, 'public'))) {
 }
 
 // The start page, rendered by the same Rust code the app uses, so it shows before the wasm loads.
-const prerender = (args) => execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'prerender', '--', ...args],
+const prerender = (args) => execFileSync('cargo', ['run', '--quiet', '--profile', 'native', '--bin', 'prerender', '--', ...args],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
 let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8')
   .replace('{{START}}', () => prerender([]))

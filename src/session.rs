@@ -45,7 +45,20 @@ pub enum DecodeError {
 const VERSION: &str = "1";
 /// One letter per fact, in `Fact::ALL` order.
 const FACT_CODES: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCD";
-const _: () = assert!(FACT_CODES.len() == Fact::ALL.len());
+/// Keys of the other fields; none may be a fact's letter.
+const SETTING_CODES: &[u8] = b"JHLTKSQ";
+const _: () = {
+    assert!(FACT_CODES.len() == Fact::ALL.len());
+    let mut i = 0;
+    while i < SETTING_CODES.len() {
+        let mut j = 0;
+        while j < FACT_CODES.len() {
+            assert!(SETTING_CODES[i] != FACT_CODES[j], "a setting key is also a fact letter");
+            j += 1;
+        }
+        i += 1;
+    }
+};
 
 fn code(f: Fact) -> char {
     FACT_CODES[f as usize] as char
@@ -84,7 +97,7 @@ impl Session {
             parts.push(format!("T{}", self.text_size));
         }
         if self.high_contrast {
-            parts.push("C1".into());
+            parts.push("K1".into());
         }
         if !self.not_sure.is_empty() {
             parts.push(format!("S{:x}", self.not_sure.0));
@@ -137,7 +150,7 @@ impl Session {
                 b'H' => s.helper = Some([Helper::Myself, Helper::Family, Helper::Staff][small(2)? as usize]),
                 b'L' => s.lang = if small(1)? == 1 { Lang::En } else { Lang::Zh },
                 b'T' => s.text_size = small(2)?,
-                b'C' => s.high_contrast = small(1)? == 1,
+                b'K' => s.high_contrast = small(1)? == 1,
                 b'S' => s.not_sure = FactSet(hex(value, (1 << Fact::ALL.len()) - 1)?),
                 b'Q' => {
                     for c in value.bytes() {

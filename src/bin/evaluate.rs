@@ -4,14 +4,16 @@
 //! `--lang en` words reasons and messages in English (default: Simplified Chinese).
 //! `--all` in batch mode also lists unlikely findings (by default a batch lists only what a person
 //! may be missing out on: likely, possible and services to ask about).
+//! `--compact` in batch mode writes one short line per household (id, status, yuan, missing facts)
+//! for screening a whole registry export.
 
 use benefits::rules::facts::date_from_days;
-use benefits::rules::json::{answer, parse_household, Detail};
+use benefits::rules::json::{answer, parse_household, write_compact, Detail};
 use benefits::rules::Lang;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: evaluate [--lang zh|en] FILE.json|-\n       evaluate [--lang zh|en] [--all] --batch FILE.jsonl|-";
+const USAGE: &str = "usage: evaluate [--lang zh|en] FILE.json|-\n       evaluate [--lang zh|en] [--all | --compact] --batch FILE.jsonl|-";
 
 fn today() -> u32 {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
     let mut lang = Lang::Zh;
     let mut batch = false;
     let mut detail = Detail::Open;
+    let mut compact = false;
     let mut input = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
             },
             "--batch" => batch = true,
             "--all" => detail = Detail::Full,
+            "--compact" => compact = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -64,7 +68,7 @@ fn main() -> ExitCode {
     };
     let today = today();
     if batch {
-        run_batch(reader, lang, detail, today)
+        run_batch(reader, lang, detail, compact, today)
     } else {
         run_one(reader, lang, today)
     }
@@ -92,7 +96,7 @@ fn run_one(mut reader: Box<dyn Read>, lang: Lang, today: u32) -> ExitCode {
     }
 }
 
-fn run_batch(reader: Box<dyn Read>, lang: Lang, detail: Detail, today: u32) -> ExitCode {
+fn run_batch(reader: Box<dyn Read>, lang: Lang, detail: Detail, compact: bool, today: u32) -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut bad = 0usize;
@@ -116,7 +120,12 @@ fn run_batch(reader: Box<dyn Read>, lang: Lang, detail: Detail, today: u32) -> E
         match parse_household(&line) {
             Ok(mut facts) => {
                 facts.as_of.get_or_insert(today);
-                if serde_json::to_writer(&mut out, &answer(&facts, lang, detail)).is_err() || out.write_all(b"\n").is_err() {
+                let written = if compact {
+                    write_compact(&mut out, &facts, number)
+                } else {
+                    serde_json::to_writer(&mut out, &answer(&facts, lang, detail)).map_err(io::Error::from).and_then(|_| out.write_all(b"\n"))
+                };
+                if written.is_err() {
                     return ExitCode::SUCCESS; // the reader went away
                 }
             }

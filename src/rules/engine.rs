@@ -96,10 +96,14 @@ pub fn assess(b: &'static Benefit, place: &Jurisdiction, facts: &Facts) -> Optio
         (_, Truth::Unknown) => Status::Possible,
         (_, Truth::False) => Status::Unlikely,
     };
-    let (amount, amount_missing) = estimate(b, facts);
-    if status != Status::Unlikely {
+    // Amounts matter for what a person may get; for the unlikely ones the cards list the cases.
+    let amount = if status == Status::Unlikely {
+        Estimate { case: None, value: None }
+    } else {
+        let (amount, amount_missing) = estimate(b, facts);
         missing = missing.union(amount_missing);
-    }
+        amount
+    };
     let warnings = match facts.as_of {
         Some(day) => Warnings { draft: place.draft, expired: day > b.valid_until, not_yet: day < b.valid_from, ..Warnings::default() },
         None => Warnings { draft: place.draft, ..Warnings::default() },

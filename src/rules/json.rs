@@ -253,6 +253,9 @@ pub struct Answer {
     pub missing: Vec<&'static str>,
 }
 
+/// One finding. In a screening batch (`Detail::Open`) the long texts (notes, the citation's
+/// paraphrase, documents to bring) are left out: the id, status, amount, reasons, document and
+/// section are what a caseworker needs to follow up, and they keep the output small.
 #[derive(Serialize)]
 pub struct FindingJson {
     pub id: &'static str,
@@ -267,7 +270,9 @@ pub struct FindingJson {
     pub warnings: Vec<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<&'static str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
     pub apply_to: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub bring: Vec<&'static str>,
 }
 
@@ -297,6 +302,7 @@ pub struct AmountJson {
 pub struct CitationJson {
     pub document: String,
     pub section: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
     pub text: &'static str,
 }
 
@@ -322,7 +328,7 @@ pub fn answer(facts: &Facts, lang: Lang, detail: Detail) -> Answer {
     let findings = findings
         .iter()
         .filter(|f| detail == Detail::Full || f.status != Status::Unlikely)
-        .map(|f| finding_json(f, facts, lang, &document))
+        .map(|f| finding_json(f, facts, lang, &document, detail))
         .collect();
     Answer {
         jurisdiction: JURISDICTIONS[j as usize],
@@ -333,7 +339,8 @@ pub fn answer(facts: &Facts, lang: Lang, detail: Detail) -> Answer {
     }
 }
 
-fn finding_json(f: &Finding, facts: &Facts, lang: Lang, document: &str) -> FindingJson {
+fn finding_json(f: &Finding, facts: &Facts, lang: Lang, document: &str, detail: Detail) -> FindingJson {
+    let full = detail == Detail::Full;
     let b = f.benefit;
     let mut warnings = Vec::new();
     if f.warnings.draft {
@@ -372,12 +379,12 @@ fn finding_json(f: &Finding, facts: &Facts, lang: Lang, document: &str) -> Findi
         status: f.status.name(),
         amount,
         reasons: explain(f, facts).iter().map(|l| words::describe_leaf(l, lang)).collect(),
-        citation: CitationJson { document: document.to_string(), section: b.cite.section, text: b.cite.text.get(lang) },
+        citation: CitationJson { document: document.to_string(), section: b.cite.section, text: if full { b.cite.text.get(lang) } else { "" } },
         missing: f.missing.iter().map(Fact::name).collect(),
         warnings,
-        notes: b.notes.iter().map(|n| n.get(lang)).collect(),
+        notes: if full { b.notes.iter().map(|n| n.get(lang)).collect() } else { Vec::new() },
         apply_to: b.departments.first().map(|d| d.get(lang)).unwrap_or(""),
-        bring: b.bring.iter().map(|i| DOCUMENTS[*i as usize].1.get(lang)).collect(),
+        bring: if full { b.bring.iter().map(|i| DOCUMENTS[*i as usize].1.get(lang)).collect() } else { Vec::new() },
     }
 }
 
@@ -398,4 +405,32 @@ fn amount_json(case: &super::policy::Amount, value: Option<Decimal>, lang: Lang)
         estimate: if case.kind == AmountKind::Percent { value.map(|v| v.to_string()) } else { None },
         text: words::describe_amount(case, lang),
     }
+}
+
+/// The compact screening line for a registry run (`evaluate --batch --compact`): for each finding
+/// a person may be missing out on, the id, status, the yuan figure where there is one, and the
+/// facts that would settle it. Written by hand: at registry scale the answer text is the cost.
+pub fn write_compact(out: &mut impl std::io::Write, facts: &Facts, line: usize) -> std::io::Result<()> {
+    let j = facts.jurisdiction.unwrap_or(engine::OTHER);
+    write!(out, r#"{{"line":{line},"jurisdiction":"{}","findings":["#, JURISDICTIONS[j as usize])?;
+    let mut first = true;
+    for f in engine::evaluate(facts).iter().filter(|f| f.status != Status::Unlikely) {
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        write!(out, r#"{{"id":"{}","status":"{}""#, f.benefit.id, f.status.name())?;
+        if let (Some(case), Some(v)) = (f.amount.case, f.amount.value) {
+            write!(out, r#","amount":{{"kind":"{}","yuan":"{}"}}"#, case.kind.name(), v.normalize())?;
+        }
+        if !f.missing.is_empty() {
+            out.write_all(br#","missing":["#)?;
+            for (i, m) in f.missing.iter().enumerate() {
+                write!(out, r#"{}"{}""#, if i > 0 { "," } else { "" }, m.name())?;
+            }
+            out.write_all(b"]")?;
+        }
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"]}\n")
 }

@@ -1,0 +1,252 @@
+//! The engine: three-valued answers, amounts at every boundary of the explicit rules, caveats.
+
+mod common;
+use benefits::rules::engine::{evaluate, next_question, yearly_total, Status, OTHER};
+use benefits::rules::{Fact, Facts};
+use common::*;
+
+#[test]
+fn ejinhoro_severe_subsidy_pays_by_grade() {
+    // §三(一)1: grade 1 4,000, grade 2 3,000 a year (by-grade reading, Appendix D 1).
+    let g1 = ejinhoro("physical", 1, "");
+    assert_eq!(status(&g1, "ejinhoro.severe_disability_subsidy"), Some(Status::Likely));
+    assert_eq!(amount(&g1, "ejinhoro.severe_disability_subsidy").as_deref(), Some("4000"));
+    let g2 = ejinhoro("visual", 2, "");
+    assert_eq!(amount(&g2, "ejinhoro.severe_disability_subsidy").as_deref(), Some("3000"));
+    // Grade 3 is not severe.
+    let g3 = ejinhoro("visual", 3, "");
+    assert_eq!(status(&g3, "ejinhoro.severe_disability_subsidy"), Some(Status::Unlikely));
+}
+
+#[test]
+fn ejinhoro_grade_3_physical_vs_grade_3_intellectual() {
+    let physical = ejinhoro("physical", 3, "");
+    assert_eq!(amount(&physical, "ejinhoro.physical_grade3_subsidy").as_deref(), Some("2400"));
+    assert_eq!(status(&physical, "ejinhoro.intellectual_mental_grade3_4_subsidy"), Some(Status::Unlikely));
+    let intellectual = ejinhoro("intellectual", 3, "");
+    assert_eq!(amount(&intellectual, "ejinhoro.intellectual_mental_grade3_4_subsidy").as_deref(), Some("3000"));
+    assert_eq!(status(&intellectual, "ejinhoro.physical_grade3_subsidy"), Some(Status::Unlikely));
+    let mental4 = ejinhoro("mental", 4, "");
+    assert_eq!(amount(&mental4, "ejinhoro.intellectual_mental_grade3_4_subsidy").as_deref(), Some("2000"));
+    // Grade 4 physical gets none of the three (Appendix D 3).
+    let physical4 = ejinhoro("physical", 4, "");
+    for id in ["ejinhoro.severe_disability_subsidy", "ejinhoro.intellectual_mental_grade3_4_subsidy", "ejinhoro.physical_grade3_subsidy"] {
+        assert_eq!(status(&physical4, id), Some(Status::Unlikely), "{id}");
+    }
+}
+
+#[test]
+fn ejinhoro_scope_clause_needs_local_hukou_and_certificate() {
+    let outsider = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":false,"disabilities":[{"kind":"physical","grade":1}]}}"#);
+    assert_eq!(status(&outsider, "ejinhoro.severe_disability_subsidy"), Some(Status::Unlikely));
+    let no_certificate = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":false,"local_hukou":true,"disabilities":[{"kind":"physical","grade":1}]}}"#);
+    assert_eq!(status(&no_certificate, "ejinhoro.severe_disability_subsidy"), Some(Status::Unlikely));
+}
+
+#[test]
+fn unanswered_fact_gives_possible_with_that_fact_missing() {
+    // Grade known, hukou not asked yet.
+    let f = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"disabilities":[{"kind":"physical","grade":1}]}}"#);
+    let found = finding(&f, "ejinhoro.severe_disability_subsidy").unwrap();
+    assert_eq!(found.status, Status::Possible);
+    assert!(found.missing.contains(Fact::LocalHukou));
+    assert!(!found.missing.contains(Fact::Certificate));
+    // The amount is already known from the grade.
+    assert_eq!(amount(&f, "ejinhoro.severe_disability_subsidy").as_deref(), Some("4000"));
+}
+
+#[test]
+fn grade_not_yet_assessed_leaves_grade_rules_open() {
+    let f = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"disabilities":[{"kind":"intellectual"}]}}"#);
+    let found = finding(&f, "ejinhoro.intellectual_mental_grade3_4_subsidy").unwrap();
+    assert_eq!(found.status, Status::Possible);
+    assert!(found.missing.contains(Fact::Disabilities));
+    assert!(found.amount.value.is_none(), "the amount depends on the grade");
+}
+
+#[test]
+fn ejinhoro_temporary_aid_caps_by_kind_of_hardship() {
+    for (kind, cap) in [("living", "1000"), ("production", "2000"), ("emergency", "5000")] {
+        let f = facts(&format!(
+            r#"{{"jurisdiction":"ejinhoro","applicant":{{"has_certificate":true,"local_hukou":true}},"household":{{"sudden_hardship":"{kind}"}}}}"#
+        ));
+        assert_eq!(amount(&f, "ejinhoro.temporary_assistance").as_deref(), Some(cap), "{kind}");
+    }
+    let none = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true},"household":{"sudden_hardship":"none"}}"#);
+    assert_eq!(status(&none, "ejinhoro.temporary_assistance"), Some(Status::Unlikely));
+}
+
+#[test]
+fn ejinhoro_education_aid_is_60_percent_capped_at_9000() {
+    let student = |fees: &str| {
+        facts(&format!(
+            r#"{{"jurisdiction":"ejinhoro","applicant":{{"has_certificate":true,"local_hukou":true,"student":{{"level":"college","stage":"enrolled","annual_fees_yuan":"{fees}"}}}}}}"#
+        ))
+    };
+    // Below the cap: 60% of 6,000 = 3,600. At the cap: 15,000 -> 9,000. Above: 20,000 -> 9,000.
+    assert_eq!(amount(&student("6000"), "ejinhoro.higher_vocational_education_aid").as_deref(), Some("3600"));
+    assert_eq!(amount(&student("15000"), "ejinhoro.higher_vocational_education_aid").as_deref(), Some("9000"));
+    assert_eq!(amount(&student("20000"), "ejinhoro.higher_vocational_education_aid").as_deref(), Some("9000"));
+    assert_eq!(amount(&student("14999.99"), "ejinhoro.higher_vocational_education_aid").as_deref(), Some("8999.99"));
+    // High school is not covered.
+    let high = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"student":{"level":"high_school"}}}"#);
+    assert_eq!(status(&high, "ejinhoro.higher_vocational_education_aid"), Some(Status::Unlikely));
+    // A child of a disabled parent qualifies without a certificate of their own (Appendix D 5).
+    let child = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":false,"local_hukou":true,"student":{"level":"vocational","annual_fees_yuan":"5000"}},"household":{"parent_has_disability_certificate":true}}"#);
+    assert_eq!(status(&child, "ejinhoro.higher_vocational_education_aid"), Some(Status::Likely));
+    assert_eq!(amount(&child, "ejinhoro.higher_vocational_education_aid").as_deref(), Some("3000"));
+}
+
+#[test]
+fn ejinhoro_inpatient_aid_is_at_least_30_percent_of_cost_left() {
+    let f = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"public_payroll":false,"full_medical_coverage":false},"household":{"inpatient_out_of_pocket_yuan":"10000"}}"#);
+    assert_eq!(amount(&f, "ejinhoro.inpatient_medical_assistance").as_deref(), Some("3000"));
+    let payroll = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"public_payroll":true,"full_medical_coverage":false}}"#);
+    assert_eq!(status(&payroll, "ejinhoro.inpatient_medical_assistance"), Some(Status::Unlikely));
+}
+
+#[test]
+fn ejinhoro_self_employment_grant_is_a_range() {
+    let f = ejinhoro("physical", 3, r#","employment":"self_employed""#);
+    let found = finding(&f, "ejinhoro.self_employment_grant").unwrap();
+    let case = found.amount.case.expect("range case");
+    assert_eq!(case.min.unwrap().decimal().to_string(), "5000");
+    assert_eq!(case.max.unwrap().decimal().to_string(), "50000");
+}
+
+#[test]
+fn donghe_child_rehab_amounts_by_kind_and_age_10_boundary() {
+    let child = |age: u8, kind: &str, grade: u8| {
+        facts(&format!(r#"{{"jurisdiction":"donghe","applicant":{{"age":{age},"autism":false,"disabilities":[{{"kind":"{kind}","grade":{grade}}}]}}}}"#))
+    };
+    // Autism unanswered: a child with low vision might also be autistic (20,000), so no figure yet.
+    let open = facts(r#"{"jurisdiction":"donghe","applicant":{"age":5,"disabilities":[{"kind":"visual","grade":3}]}}"#);
+    assert_eq!(amount(&open, "donghe.child_rehab_assistance"), None);
+    assert!(finding(&open, "donghe.child_rehab_assistance").unwrap().missing.contains(Fact::Autism));
+    assert_eq!(amount(&child(5, "hearing", 2), "donghe.child_rehab_assistance").as_deref(), Some("24000"));
+    assert_eq!(amount(&child(5, "physical", 1), "donghe.child_rehab_assistance").as_deref(), Some("20000"));
+    assert_eq!(amount(&child(5, "intellectual", 3), "donghe.child_rehab_assistance").as_deref(), Some("20000"));
+    assert_eq!(amount(&child(5, "visual", 3), "donghe.child_rehab_assistance").as_deref(), Some("5000"));
+    // Ages 0–10 have priority; 10 is in, 11 is out.
+    assert_ne!(status(&child(10, "physical", 1), "donghe.child_rehab_assistance"), Some(Status::Unlikely));
+    assert_eq!(status(&child(11, "physical", 1), "donghe.child_rehab_assistance"), Some(Status::Unlikely));
+    // Autism without an assessed grade still has a figure.
+    let autism = facts(r#"{"jurisdiction":"donghe","applicant":{"age":4,"autism":true,"disabilities":[]}}"#);
+    assert_eq!(amount(&autism, "donghe.child_rehab_assistance").as_deref(), Some("20000"));
+}
+
+#[test]
+fn dawukou_child_rehab_age_6_vs_7_and_draft_warning() {
+    let child = |age: u8| facts(&format!(r#"{{"jurisdiction":"dawukou","applicant":{{"age":{age},"has_certificate":true,"disabilities":[{{"kind":"physical","grade":2}}]}}}}"#));
+    let six = finding(&child(6), "dawukou.child_rehab_0_6").unwrap();
+    assert_ne!(six.status, Status::Unlikely);
+    assert_eq!(six.amount.value.unwrap().to_string(), "20000");
+    assert!(six.warnings.draft, "every dawukou finding says the document is a draft");
+    assert_eq!(status(&child(7), "dawukou.child_rehab_0_6"), Some(Status::Unlikely));
+    assert!(evaluate(&child(7)).iter().all(|f| f.warnings.draft));
+}
+
+#[test]
+fn huining_free_transport_only_for_grades_1_and_2() {
+    let grade = |g: u8| facts(&format!(r#"{{"jurisdiction":"huining","applicant":{{"has_certificate":true,"disabilities":[{{"kind":"physical","grade":{g}}}]}}}}"#));
+    assert_eq!(status(&grade(2), "huining.free_county_transport_grade1_2"), Some(Status::Likely));
+    assert_eq!(status(&grade(3), "huining.free_county_transport_grade1_2"), Some(Status::Unlikely));
+}
+
+#[test]
+fn dalad_free_city_transport_with_certificate() {
+    let yes = facts(r#"{"jurisdiction":"dalad","applicant":{"has_certificate":true}}"#);
+    assert_eq!(status(&yes, "dalad.free_city_public_transport"), Some(Status::Likely));
+    let no = facts(r#"{"jurisdiction":"dalad","applicant":{"has_certificate":false}}"#);
+    assert_eq!(status(&no, "dalad.free_city_public_transport"), Some(Status::Unlikely));
+}
+
+#[test]
+fn urban_vs_rural_decides_the_dilapidated_house_subsidy() {
+    let house = |residence: &str| {
+        facts(&format!(
+            r#"{{"jurisdiction":"ejinhoro","applicant":{{"has_certificate":true,"local_hukou":true,"residence":"{residence}"}},"household":{{"housing":"rural_dilapidated"}}}}"#
+        ))
+    };
+    assert_ne!(status(&house("rural"), "ejinhoro.rural_dilapidated_house_subsidy"), Some(Status::Unlikely));
+    assert_eq!(status(&house("urban"), "ejinhoro.rural_dilapidated_house_subsidy"), Some(Status::Unlikely));
+}
+
+#[test]
+fn results_after_the_documents_period_carry_a_warning() {
+    let inside = facts(r#"{"jurisdiction":"dalad","as_of":"2025-06-01","applicant":{"has_certificate":true}}"#);
+    let after = facts(r#"{"jurisdiction":"dalad","as_of":"2026-11-25","applicant":{"has_certificate":true}}"#);
+    assert!(!finding(&inside, "dalad.free_city_public_transport").unwrap().warnings.expired);
+    assert!(finding(&after, "dalad.free_city_public_transport").unwrap().warnings.expired);
+}
+
+#[test]
+fn somewhere_else_gets_only_national_services_never_you_qualify() {
+    let f = facts(r#"{"jurisdiction":"other","applicant":{"has_certificate":true,"disabilities":[{"kind":"physical","grade":1}],"needs":["assistive_device"]},"household":{"status":"dibao"}}"#);
+    let found = evaluate(&f);
+    assert!(!found.is_empty());
+    for x in &found {
+        assert_eq!(x.benefit.jurisdiction, OTHER);
+        assert_eq!(x.status, Status::Service, "{}", x.benefit.id);
+    }
+}
+
+#[test]
+fn services_show_only_when_they_match_the_situation() {
+    // dalad.precision_rehab is a mentioned-only measure about rehabilitation.
+    let wants = facts(r#"{"jurisdiction":"dalad","applicant":{"has_certificate":true,"needs":["rehabilitation"]}}"#);
+    let not = facts(r#"{"jurisdiction":"dalad","applicant":{"has_certificate":true,"needs":["legal_help"]}}"#);
+    assert_eq!(status(&wants, "dalad.precision_rehab"), Some(Status::Service));
+    assert_eq!(status(&not, "dalad.precision_rehab"), None);
+}
+
+#[test]
+fn findings_sorted_by_status_then_value() {
+    let f = ejinhoro("physical", 1, r#","student":{"level":"college","annual_fees_yuan":"20000"}"#);
+    let found = evaluate(&f);
+    for pair in found.windows(2) {
+        assert!(pair[0].status <= pair[1].status);
+        if pair[0].status == pair[1].status {
+            assert!(pair[0].amount.value >= pair[1].amount.value);
+        }
+    }
+}
+
+#[test]
+fn yearly_total_adds_only_likely_yearly_figures() {
+    let f = ejinhoro("physical", 1, "");
+    assert_eq!(yearly_total(&evaluate(&f)).to_string(), "4000");
+}
+
+#[test]
+fn next_question_asks_what_matters_and_stops() {
+    let mut f = Facts::default();
+    f.jurisdiction = Some(2);
+    // Nothing known in ejinhoro: the scope clause facts and the disability come first.
+    let first = next_question(&f, Default::default()).unwrap();
+    assert!(matches!(first, Fact::Disabilities | Fact::Certificate | Fact::LocalHukou), "{first:?}");
+    // Someone outside the scope clause: nothing else can change the answer.
+    f.set(Fact::LocalHukou, benefits::rules::facts::Value::Bool(false));
+    f.set(Fact::Certificate, benefits::rules::facts::Value::Bool(false));
+    let next = next_question(&f, Default::default());
+    assert!(next.is_none() || !evaluate(&f).iter().any(|x| x.status == Status::Likely), "{next:?}");
+}
+
+#[test]
+fn grade_4_hearing_adult_in_donghe_is_never_asked_about_school_fees() {
+    let mut f = facts(r#"{"jurisdiction":"donghe","applicant":{"age":35,"has_certificate":true,"disabilities":[{"kind":"hearing","grade":4}]}}"#);
+    let mut asked = Vec::new();
+    // Answer "not sure" to everything the engine asks, and record what it asked.
+    let mut skip = benefits::rules::condition::FactSet::default();
+    while let Some(q) = next_question(&f, skip) {
+        asked.push(q);
+        skip.insert(q);
+        if asked.len() > 40 {
+            panic!("questions never end: {asked:?}");
+        }
+        if q == Fact::Student {
+            f.set(Fact::Student, benefits::rules::facts::Value::Bool(false));
+        }
+    }
+    assert!(!asked.contains(&Fact::StudentFees), "asked {asked:?}");
+}

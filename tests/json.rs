@@ -1,0 +1,164 @@
+//! The household JSON: every class of bad input gets a message naming the key and the problem, in
+//! Chinese and English; one household per jurisdiction goes all the way through to the answer JSON.
+
+use benefits::rules::json::{answer, parse_household, Detail};
+use benefits::rules::Lang;
+use serde_json::Value;
+
+fn error(json: &str) -> (String, String) {
+    let e = parse_household(json).expect_err("should be rejected");
+    (e.message(Lang::Zh), e.message(Lang::En))
+}
+
+#[test]
+fn not_json() {
+    let (zh, en) = error("{ this is not json");
+    assert!(zh.contains("不是有效的 JSON"), "{zh}");
+    assert!(en.contains("not valid JSON"), "{en}");
+}
+
+#[test]
+fn unknown_key_is_named() {
+    let (zh, en) = error(r#"{"applicant":{"agee":45}}"#);
+    assert!(en.starts_with("applicant.agee: unknown key"), "{en}");
+    assert!(zh.starts_with("applicant.agee: 不认识这个键"), "{zh}");
+    let (_, en) = error(r#"{"jurisdiction":"dalad","colour":"red"}"#);
+    assert!(en.starts_with("colour: unknown key"), "{en}");
+}
+
+#[test]
+fn age_out_of_range_or_not_whole() {
+    let (zh, en) = error(r#"{"applicant":{"age":130}}"#);
+    assert_eq!(en, "applicant.age: must be a whole number from 0 to 120");
+    assert_eq!(zh, "applicant.age: 应为 0 到 120 之间的整数");
+    let (_, en) = error(r#"{"applicant":{"age":-1}}"#);
+    assert_eq!(en, "applicant.age: must be a whole number from 0 to 120");
+    let (_, en) = error(r#"{"applicant":{"age":4.5}}"#);
+    assert_eq!(en, "applicant.age: must be a whole number from 0 to 120");
+}
+
+#[test]
+fn unknown_word_lists_the_allowed_ones() {
+    let (_, en) = error(r#"{"jurisdiction":"beijing"}"#);
+    assert_eq!(en, "jurisdiction: must be one of: dalad, donghe, ejinhoro, huining, dawukou, other");
+    let (_, en) = error(r#"{"applicant":{"disabilities":[{"kind":"physical","grade":1},{"kind":"deaf","grade":2}]}}"#);
+    assert!(en.starts_with("applicant.disabilities[1].kind: must be one of: visual"), "{en}");
+    let (_, en) = error(r#"{"applicant":{"needs":["rehabilitation","money"]}}"#);
+    assert!(en.starts_with("applicant.needs[1]: must be one of"), "{en}");
+}
+
+#[test]
+fn grade_must_be_1_to_4_and_kind_is_required() {
+    let (_, en) = error(r#"{"applicant":{"disabilities":[{"kind":"physical","grade":5}]}}"#);
+    assert_eq!(en, "applicant.disabilities[0].grade: must be a whole number from 1 to 4");
+    let (_, en) = error(r#"{"applicant":{"disabilities":[{"grade":2}]}}"#);
+    assert_eq!(en, "applicant.disabilities[0].kind: this key is required");
+}
+
+#[test]
+fn booleans_must_be_true_or_false() {
+    let (zh, en) = error(r#"{"applicant":{"has_certificate":"yes"}}"#);
+    assert_eq!(en, "applicant.has_certificate: must be true or false");
+    assert_eq!(zh, "applicant.has_certificate: 应为 true 或 false");
+}
+
+#[test]
+fn money_must_be_a_decimal_string() {
+    let (_, en) = error(r#"{"household":{"inpatient_out_of_pocket_yuan":1200.5}}"#);
+    assert_eq!(en, "household.inpatient_out_of_pocket_yuan: write money as a quoted decimal, e.g. \"20000\"");
+    let (_, en) = error(r#"{"applicant":{"student":{"annual_fees_yuan":"-5"}}}"#);
+    assert!(en.starts_with("applicant.student.annual_fees_yuan: must be an amount of 0 or more"), "{en}");
+    let (_, en) = error(r#"{"applicant":{"student":{"annual_fees_yuan":"12.345"}}}"#);
+    assert!(en.starts_with("applicant.student.annual_fees_yuan: must be an amount"), "{en}");
+}
+
+#[test]
+fn dates_are_checked_against_the_calendar() {
+    let (_, en) = error(r#"{"as_of":"2025-02-30"}"#);
+    assert_eq!(en, "as_of: must be a date written YYYY-MM-DD");
+    let (_, en) = error(r#"{"as_of":"01/06/2025"}"#);
+    assert_eq!(en, "as_of: must be a date written YYYY-MM-DD");
+    assert!(parse_household(r#"{"as_of":"2024-02-29"}"#).is_ok(), "a leap day is a date");
+}
+
+#[test]
+fn wrong_shapes() {
+    let (_, en) = error("[]");
+    assert_eq!(en, "must be an object {…}");
+    let (_, en) = error(r#"{"applicant":[]}"#);
+    assert_eq!(en, "applicant: must be an object {…}");
+    let (_, en) = error(r#"{"applicant":{"disabilities":{"kind":"physical"}}}"#);
+    assert_eq!(en, "applicant.disabilities: must be a list […]");
+}
+
+#[test]
+fn absent_keys_mean_not_answered() {
+    let f = parse_household(r#"{"jurisdiction":"dalad"}"#).unwrap();
+    let a = answer(&f, Lang::En, Detail::Full);
+    assert!(a.findings.iter().any(|x| x.status == "possible"));
+    assert!(a.missing.contains(&"certificate"), "{:?}", a.missing);
+}
+
+fn answer_json(json: &str) -> Value {
+    let f = parse_household(json).unwrap();
+    serde_json::to_value(answer(&f, Lang::Zh, Detail::Full)).unwrap()
+}
+
+fn find<'a>(a: &'a Value, id: &str) -> &'a Value {
+    a["findings"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap_or_else(|| panic!("{id} not in answer"))
+}
+
+#[test]
+fn dalad_household_through_json() {
+    let a = answer_json(r#"{"jurisdiction":"dalad","as_of":"2025-01-10","applicant":{"age":52,"has_certificate":true,"residence":"rural","disabilities":[{"kind":"physical","grade":2}]},"household":{"status":"dibao"}}"#);
+    assert_eq!(a["jurisdiction"], "dalad");
+    let bus = find(&a, "dalad.free_city_public_transport");
+    assert_eq!(bus["status"], "likely");
+    assert_eq!(bus["amount"]["kind"], "in_kind");
+    assert!(bus["citation"]["document"].as_str().unwrap().starts_with("000 达拉特旗"));
+    assert!(!bus["citation"]["section"].as_str().unwrap().is_empty());
+}
+
+#[test]
+fn donghe_household_through_json() {
+    let a = answer_json(r#"{"jurisdiction":"donghe","as_of":"2023-05-01","applicant":{"age":4,"autism":false,"disabilities":[{"kind":"hearing","grade":1}]}}"#);
+    let rehab = find(&a, "donghe.child_rehab_assistance");
+    assert_eq!(rehab["amount"]["kind"], "yearly");
+    assert_eq!(rehab["amount"]["yuan"], "24000");
+}
+
+#[test]
+fn ejinhoro_household_through_json() {
+    let a = answer_json(r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"age":45,"sex":"female","has_certificate":true,"local_hukou":true,"residence":"urban","disabilities":[{"kind":"physical","grade":1}]}}"#);
+    let s = find(&a, "ejinhoro.severe_disability_subsidy");
+    assert_eq!(s["status"], "likely");
+    assert_eq!(s["amount"], serde_json::json!({"kind":"yearly","yuan":"4000","text":"每年 4,000 元"}));
+    assert!(s["reasons"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().contains("一级至二级")));
+    assert!(s["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains("城")), "the urban/rural reading is noted");
+    assert!(s["citation"]["document"].as_str().unwrap().contains("伊政发〔2022〕35号"));
+}
+
+#[test]
+fn huining_household_through_json() {
+    let a = answer_json(r#"{"jurisdiction":"huining","as_of":"2024-03-01","applicant":{"age":30,"has_certificate":true,"disabilities":[{"kind":"visual","grade":1}]}}"#);
+    assert_eq!(find(&a, "huining.free_county_transport_grade1_2")["status"], "likely");
+    assert_eq!(find(&a, "huining.free_public_venue_entry")["status"], "likely");
+}
+
+#[test]
+fn dawukou_household_through_json() {
+    let a = answer_json(r#"{"jurisdiction":"dawukou","as_of":"2023-01-01","applicant":{"age":5,"has_certificate":true,"disabilities":[{"kind":"intellectual","grade":2}]}}"#);
+    let rehab = find(&a, "dawukou.child_rehab_0_6");
+    assert_eq!(rehab["amount"]["yuan"], "20000");
+    for f in a["findings"].as_array().unwrap() {
+        assert!(f["warnings"].as_array().unwrap().contains(&serde_json::json!("draft")), "{}", f["id"]);
+    }
+}
+
+#[test]
+fn other_place_gets_a_notice_and_national_services() {
+    let a = answer_json(r#"{"jurisdiction":"other","applicant":{"has_certificate":true,"needs":["legal_help"]}}"#);
+    assert!(a["notice"].as_str().unwrap().contains("只适用于"));
+    assert!(a["findings"].as_array().unwrap().iter().all(|f| f["status"] == "service"));
+    assert_eq!(find(&a, "national.legal_aid")["status"], "service");
+}

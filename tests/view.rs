@@ -1,0 +1,145 @@
+//! The pages as HTML: every control has a name, wording follows who is filling in, errors are
+//! shown in the GOV.UK pattern, dynamic text is escaped, both languages render.
+
+use benefits::rules::facts::Value;
+use benefits::rules::{Fact, Lang};
+use benefits::session::{Helper, Page, Session};
+use benefits::view::form::{apply_answer, answer_not_sure, validate_number, Draft};
+use benefits::view::{esc, render_page};
+use rust_decimal::Decimal;
+
+fn session(j: u8, helper: Helper, lang: Lang) -> Session {
+    let mut s = Session { helper: Some(helper), lang, ..Session::default() };
+    s.facts.jurisdiction = Some(j);
+    s
+}
+
+/// Every <input> has an id and a <label for=...> naming it (or sits inside a label).
+fn assert_inputs_labelled(html: &str) {
+    for part in html.split("<input").skip(1) {
+        let tag = &part[..part.find('>').unwrap()];
+        let id = tag.split("id=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_else(|| panic!("input without id: {tag}"));
+        assert!(html.contains(&format!("for=\"{id}\"")), "input #{id} has no label");
+    }
+}
+
+#[test]
+fn every_question_page_renders_with_labelled_controls_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        for helper in [Helper::Myself, Helper::Family, Helper::Staff] {
+            for f in Fact::ALL {
+                let s = session(2, helper, lang);
+                let html = render_page(Page::Question(*f), &s, None, None);
+                assert_eq!(html.matches("<h1").count(), 1, "{f:?}: one h1");
+                assert_inputs_labelled(&html);
+                assert!(html.contains(r#"lang=""#), "language switch marked with its language");
+                assert!(!html.contains("{who}") && !html.contains("{place}"), "{f:?}: template filled");
+            }
+        }
+    }
+}
+
+#[test]
+fn wording_follows_who_is_filling_in() {
+    let h = |helper| render_page(Page::Question(Fact::Age), &session(0, helper, Lang::Zh), None, None);
+    assert!(h(Helper::Myself).contains("您今年几岁？"));
+    assert!(h(Helper::Family).contains("您的家人今年几岁？"));
+    assert!(h(Helper::Staff).contains("申请人今年几岁？"));
+    let en = render_page(Page::Question(Fact::Age), &session(0, Helper::Family, Lang::En), None, None);
+    assert!(en.contains("How old is your family member?"));
+}
+
+#[test]
+fn number_questions_use_numeric_keyboards() {
+    for f in [Fact::Age, Fact::StudentFees, Fact::InpatientCost, Fact::DisabledMembers] {
+        let html = render_page(Page::Question(f), &session(1, Helper::Myself, Lang::Zh), None, None);
+        assert!(html.contains(r#"inputmode="decimal""#), "{f:?}");
+    }
+}
+
+#[test]
+fn bad_number_gives_summary_and_message_and_keeps_the_text() {
+    let s = session(2, Helper::Myself, Lang::Zh);
+    let draft = Draft { number: "abc".into(), ..Draft::default() };
+    let e = apply_answer(&s, Fact::Age, &draft).unwrap_err();
+    assert_eq!(e.field, "answer-number");
+    let html = render_page(Page::Question(Fact::Age), &s, Some(&e), None);
+    assert!(html.contains(r#"class="error-summary""#));
+    assert!(html.contains(r##"href="#answer-number""##), "summary links to the field");
+    assert!(html.contains(r#"aria-invalid="true""#));
+    assert!(html.contains(r#"value="abc""#), "typed text kept");
+    assert!(html.contains("请只填写数字"));
+}
+
+#[test]
+fn numbers_are_read_the_way_people_write_them() {
+    assert_eq!(validate_number(Fact::StudentFees, "6,000元", Lang::Zh), Ok(Decimal::from(6000)));
+    assert_eq!(validate_number(Fact::Age, "４５", Lang::Zh), Ok(Decimal::from(45)));
+    assert_eq!(validate_number(Fact::Age, "45岁", Lang::Zh), Ok(Decimal::from(45)));
+    assert_eq!(validate_number(Fact::Age, "121", Lang::En), Err("Enter a number from 0 to 120".into()));
+    assert_eq!(validate_number(Fact::Age, "4.5", Lang::En), Err("Enter a whole number".into()));
+    assert_eq!(validate_number(Fact::Age, "", Lang::En), Err("Enter a number, or choose “not sure”".into()));
+    assert_eq!(validate_number(Fact::DisabledMembers, "0", Lang::Zh), Err("请填写 1 到 20 之间的数".into()));
+}
+
+#[test]
+fn not_sure_keeps_the_fact_open_and_is_not_asked_again() {
+    let s = session(2, Helper::Myself, Lang::Zh);
+    let next = answer_not_sure(&s, Fact::LocalHukou);
+    assert!(!next.facts.is_known(Fact::LocalHukou));
+    assert!(next.not_sure.contains(Fact::LocalHukou));
+    assert_ne!(benefits::session::next_page(&next), Page::Question(Fact::LocalHukou));
+}
+
+#[test]
+fn answering_records_the_value_and_clears_not_sure() {
+    let s = answer_not_sure(&session(2, Helper::Myself, Lang::Zh), Fact::Certificate);
+    let next = apply_answer(&s, Fact::Certificate, &Draft { choice: Some(1), ..Draft::default() }).unwrap();
+    assert_eq!(next.facts.get(Fact::Certificate), &Value::Bool(true));
+    assert!(!next.not_sure.contains(Fact::Certificate));
+    assert_eq!(next.asked, vec![Fact::Certificate]);
+}
+
+#[test]
+fn results_page_shows_amount_department_documents_and_source() {
+    let mut s = session(2, Helper::Myself, Lang::Zh);
+    s.facts.set(Fact::Certificate, Value::Bool(true));
+    s.facts.set(Fact::LocalHukou, Value::Bool(true));
+    s.facts.disabilities = Some(vec![benefits::rules::facts::Disability { kind: 3, grade: Some(1) }]);
+    let html = render_page(Page::Results, &s, None, None);
+    assert!(html.contains("每年 4,000 元"));
+    assert!(html.contains("每年可领取的现金合计"));
+    assert!(html.contains("要带的材料") && html.contains("残疾人证"));
+    assert!(html.contains("伊政发〔2022〕35号"));
+    assert!(html.contains(r#"data-action="print""#));
+    let en = render_page(Page::Results, &Session { lang: Lang::En, ..s }, None, None);
+    assert!(en.contains("4,000 yuan a year"));
+}
+
+#[test]
+fn check_page_lists_answers_with_change_links() {
+    let mut s = session(1, Helper::Myself, Lang::Zh);
+    s = apply_answer(&s, Fact::Age, &Draft { number: "30".into(), ..Draft::default() }).unwrap();
+    let html = render_page(Page::Check, &s, None, None);
+    assert!(html.contains("30 岁"));
+    assert!(html.contains("#change-age/"), "change link returns to the question");
+}
+
+#[test]
+fn browse_lists_every_benefit_of_a_place() {
+    let s = Session::default();
+    let html = render_page(Page::Browse(Some(2)), &s, None, None);
+    let count = benefits::rules::policy::jurisdiction(2).benefits.len();
+    assert_eq!(html.matches(r#"<article class="finding">"#).count(), count);
+}
+
+#[test]
+fn text_is_escaped() {
+    assert_eq!(esc(r#"<script>"a"&'b'</script>"#), "&lt;script&gt;&quot;a&quot;&amp;&#39;b&#39;&lt;/script&gt;");
+}
+
+#[test]
+fn damaged_link_notice_is_shown_on_the_start_page() {
+    let html = render_page(Page::Start, &Session::default(), None, Some("这个链接不完整或已损坏"));
+    assert!(html.contains(r#"<div class="notice" role="alert">"#));
+}
