@@ -65,6 +65,7 @@ const prerender = (args) => execFileSync('cargo', ['run', '--quiet', '--profile'
 let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8')
   .replace('{{START}}', () => prerender([]))
   .replace('{{TITLE}}', () => prerender(['--title']))
+  .replace('{{CSP}}', () => fs.readFileSync(path.join(root, 'deploy', 'csp.txt'), 'utf8').trim())
   .replaceAll('{{CSS}}', cssName)
   .replaceAll('{{JS}}', jsName)
   .replaceAll('{{WASM}}', wasmName);

@@ -12,9 +12,7 @@ const types = {
   '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
-const csp = (() => {
-  try { return fs.readFileSync(path.join(dist, 'csp.txt'), 'utf8').trim(); } catch { return ''; }
-})();
+const csp = fs.readFileSync(path.join(dist, '..', 'deploy', 'csp.txt'), 'utf8').trim() + "; frame-ancestors 'none'";
 
 http.createServer((req, res) => {
   let name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';

@@ -38,8 +38,14 @@ impl App {
         }
     }
 
-    /// Show a page with these answers: the address changes (so back and reload work).
+    /// Show a page with these answers: the address changes (so back and reload work). The page
+    /// we leave is first re-addressed with the new answers, so the browser's back button returns
+    /// to it with the answer given there still chosen.
     pub fn go(&self, page: Page, session: Session) {
+        let here = format!("#{}", address(self.page.get_untracked(), &session));
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+        }
         let hash = format!("#{}", address(page, &session));
         self.error.set(None);
         self.notice.set(None);
@@ -277,7 +283,7 @@ pub fn AppView() -> impl IntoView {
         }
     };
 
-    view! { <div class="page" inner_html=move || app.html() on:click=on_click on:submit=on_submit></div> }
+    view! { <div class="page" data-app="ready" inner_html=move || app.html() on:click=on_click on:submit=on_submit></div> }
 }
 
 fn show_error(app: App, field: &'static str, message: &str) {

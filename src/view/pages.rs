@@ -52,7 +52,7 @@ fn back_link(s: &Session, page: Page) -> String {
 
 fn speak_button(t: &Ui, text: &str) -> String {
     format!(
-        r#"<button type="button" class="button button-secondary button-speak" data-speak="{}"><span aria-hidden="true">🔊 </span>{}</button>"#,
+        r#"<button type="button" class="button button-secondary button-speak" data-speak="{}">{}</button>"#,
         esc(text),
         esc(t.read_aloud)
     )
@@ -183,8 +183,9 @@ fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&FieldError>
     let left = engine::questions_left(&s.facts, s.not_sure);
     let _ = write!(
         h,
-        r#"<p class="progress">{}. {}</p><form novalidate data-form="answer" data-fact="{}" data-return="{}">"#,
+        r#"<p class="progress">{}{}{}</p><form novalidate data-form="answer" data-fact="{}" data-return="{}">"#,
         esc(&t.progress.replace("{n}", &s.asked.len().to_string())),
+        if lang == Lang::Zh { "。" } else { ". " },
         esc(&t.progress_left.replace("{n}", &left.to_string())),
         fact.name(),
         matches!(page, Page::Change(_)) as u8,
@@ -437,9 +438,12 @@ fn finding_card(s: &Session, finding: &Finding) -> String {
         dept = esc(b.departments.first().map(|d| d.get(lang)).unwrap_or("")),
         also = if b.departments.len() > 1 {
             format!(
-                r#"<span class="also"> ({}{})</span>"#,
+                r#"<span class="also">{}{}{}{}{}</span>"#,
+                if lang == Lang::Zh { "（" } else { " (" },
                 esc(t.also_involved),
-                esc(&b.departments[1..].iter().map(|d| d.get(lang)).collect::<Vec<_>>().join(sep))
+                if lang == Lang::Zh { "：" } else { ": " },
+                esc(&b.departments[1..].iter().map(|d| d.get(lang)).collect::<Vec<_>>().join(sep)),
+                if lang == Lang::Zh { "）" } else { ")" },
             )
         } else {
             String::new()

@@ -1,0 +1,77 @@
+// axe-core on every page, in both languages, in normal, large-text and high-contrast modes; reflow
+// at 320 px and 200% zoom; touch-target sizes; static start screen before the app loads.
+import { test, expect } from '@playwright/test';
+import { appReady, expectNoAxeViolations } from './helpers.mjs';
+
+// Ejin Horo, answered up to the results: grade-1 physical, certificate, local hukou, age 45, urban.
+const answered = '1.J2.H0.Qabcde.a31.b1.c1.d45.e0';
+const pages = [
+  ['start', 'start/1'],
+  ['who', 'who/1'],
+  ['where', 'where/1.H1'],
+  ['yes/no question', 'q-certificate/1.J2.H1'],
+  ['choice question', 'q-household_status/1.J2.H2'],
+  ['number question', 'q-age/1.J2.H0'],
+  ['disability question', 'q-disabilities/1.J2.H0'],
+  ['needs question', 'q-needs/1.J2.H0'],
+  ['check answers', `check/${answered}`],
+  ['results', `results/${answered}`],
+  ['browse', 'browse/1'],
+  ['browse a place', 'browse-huining/1'],
+];
+const modes = [['normal', ''], ['large text', '.T1'], ['extra large text', '.T2'], ['high contrast', '.K1']];
+
+for (const [lang, suffix] of [['zh', ''], ['en', '.L1']]) {
+  for (const [mode, flag] of modes) {
+    test(`axe: every page, ${lang}, ${mode}`, async ({ page }) => {
+      for (const [name, address] of pages) {
+        await page.goto(`/#${address}${suffix}${flag}`);
+        await appReady(page);
+        // Open every disclosure so hidden content is scanned too.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+        await expectNoAxeViolations(page, `${name} (${lang}, ${mode})`);
+      }
+    });
+  }
+}
+
+test('the start screen is in index.html before the app loads', async ({ page }) => {
+  // Hold back the app's script: what shows is index.html alone.
+  await page.route(/app\.[0-9a-f]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('main h1')).toHaveText('看看您可以申请哪些残疾人补贴和服务');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('.page[data-app]')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'static start screen');
+});
+
+for (const [label, viewport, zoom] of [['320 px wide', { width: 320, height: 640 }, 1], ['200% zoom', { width: 1280, height: 800 }, 2]]) {
+  test(`no loss of content or sideways scrolling at ${label}`, async ({ page }) => {
+    await page.setViewportSize(zoom === 2 ? { width: viewport.width / 2, height: viewport.height / 2 } : viewport);
+    for (const [name, address] of pages) {
+      await page.goto(`/#${address}.T2`);
+      await appReady(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+  });
+}
+
+test('touch targets are at least 48 px, and 60 px in the large modes', async ({ page }) => {
+  for (const [flag, min] of [['', 48], ['.T1', 60], ['.T2', 60]]) {
+    for (const [, address] of pages) {
+      await page.goto(`/#${address}${flag}`);
+      await appReady(page);
+      const small = await page.evaluate((min) => {
+        const out = [];
+        for (const el of document.querySelectorAll('main a.button, main button, .radio, .checkbox, .chip, .lang-switch, .back-link, summary')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 && r.height === 0) continue; // not shown (e.g. read-aloud without speech)
+          if (r.height < min - 0.5) out.push(`${el.className || el.tagName} ${Math.round(r.height)}px`);
+        }
+        return out;
+      }, min);
+      expect(small, `${address}${flag}`).toEqual([]);
+    }
+  }
+});

@@ -1,0 +1,30 @@
+// Screenshots at phone (412×915) and kiosk portrait (1080×1920) size, in both languages: start, a
+// question, results and the print preview. Written to screenshots/ (the path is printed).
+import { test } from '@playwright/test';
+import path from 'node:path';
+import { appReady } from './helpers.mjs';
+
+const dir = path.resolve('screenshots');
+const answered = '1.J2.H0.Qabcdefg.a31.b1.c1.d45.e0.f3.g6';
+const shots = [
+  ['start', 'start/1'],
+  ['question', 'q-household_status/1.J2.H1.Qabc.a31.b1.c1'],
+  ['results', `results/${answered}`],
+];
+test.beforeAll(() => console.log(`screenshots: ${dir}`));
+
+for (const [device, viewport] of [['phone', { width: 412, height: 915 }], ['kiosk', { width: 1080, height: 1920 }]]) {
+  for (const [lang, suffix] of [['zh', ''], ['en', '.L1']]) {
+    test(`screenshots ${device} ${lang}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      for (const [name, address] of shots) {
+        await page.goto(`/#${address}${suffix}${device === 'kiosk' ? '.T1' : ''}`);
+        await appReady(page);
+        await page.screenshot({ path: path.join(dir, `${device}-${lang}-${name}.png`), fullPage: name !== 'results' });
+      }
+      await page.emulateMedia({ media: 'print' });
+      await page.screenshot({ path: path.join(dir, `${device}-${lang}-print.png`), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+    });
+  }
+}
