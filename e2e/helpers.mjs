@@ -26,6 +26,7 @@ export async function appReady(page) {
 export async function answerQuestions(page, answers, onEach) {
   const asked = [];
   for (let i = 0; i < 40; i++) {
+    await settle(page);
     const form = page.locator('form[data-form="answer"]');
     if (!(await form.count())) break;
     const fact = await form.getAttribute('data-fact');
@@ -55,6 +56,13 @@ export async function answerQuestions(page, answers, onEach) {
     await page.waitForFunction((f) => !document.querySelector(`form[data-fact="${f}"]`) || location.hash.includes('change-'), fact);
   }
   return asked;
+}
+
+/** Waits until a question, the check page or the results are on screen (the place's rules may
+ * still be on their way after the "where" answer). */
+export async function settle(page) {
+  await page.waitForFunction(() => document.querySelector('form[data-form="answer"]')
+    || /核对您的回答|Check your answers|测算结果|Your results/.test(document.querySelector('main h1')?.textContent || ''));
 }
 
 /** From the start page: who is filling in, where, then every question, then results. */

@@ -1,7 +1,7 @@
 // One full journey per place with a realistic person, checking the names and amounts shown; a
 // journey in English; keyboard only; back and reload keep the answers; invalid input.
 import { test, expect } from '@playwright/test';
-import { appReady, answerQuestions, card, expectNoAxeViolations, journey } from './helpers.mjs';
+import { appReady, answerQuestions, card, expectNoAxeViolations, journey, settle } from './helpers.mjs';
 
 test('达拉特旗: rural grade-2 physical disability on dibao', async ({ page }) => {
   await journey(page, {
@@ -102,6 +102,7 @@ test('keyboard only, from the start page to the results', async ({ page }) => {
   await expect(page.locator('main h1')).toHaveText('户口在哪里？');
   await choose(2); // the third place in the list: 伊金霍洛旗
   for (let i = 0; i < 40; i++) {
+    await settle(page);
     const form = page.locator('form[data-form="answer"]');
     if (!(await form.count())) break;
     // "Not sure" by keyboard: Tab to the button, Enter.
@@ -121,7 +122,8 @@ test('back, reload and the back link keep the answers', async ({ page }) => {
   await appReady(page);
   await page.locator('input[name="answer"][value="2"]').check();
   await page.getByRole('button', { name: '继续' }).click();
-  // Answer the first question the engine asks, whatever it is, then the disability question.
+  // Whatever the engine asks first, go to the disability question with the same answers.
+  await settle(page);
   await page.goto(page.url().replace(/#q-[a-z_]+\//, '#q-disabilities/'));
   await appReady(page);
   await page.locator('#kind-3').check();

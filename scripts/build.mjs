@@ -48,14 +48,14 @@ const jsName = emit(`app.${hash(glue)}.js`, glue);
 const css = fs.readFileSync(path.join(root, 'public', 'style.css'));
 const cssName = emit(`style.${hash(css)}.css`, css);
 
-// Policy texts, one file per place and language, fetched when a place is chosen (hashed by build.rs).
+// Each place's rules, and its texts per language, fetched when the place is chosen (hashed by build.rs).
 for (const f of fs.readdirSync(outDir)) {
-  if (/^texts-.*\.txt$/.test(f)) emit(f, fs.readFileSync(path.join(outDir, f)));
+  if (/^(texts-.*\.txt|rules-.*\.bin)$/.test(f)) emit(f, fs.readFileSync(path.join(outDir, f)));
 }
 
-// Other public files keep their names (icons, manifest, service worker, robots).
+// Other public files keep their names (icon, manifest); the service worker is written last.
 for (const f of fs.readdirSync(path.join(root, 'public'))) {
-  if (f === 'style.css') continue;
+  if (f === 'style.css' || f === 'sw.js') continue;
   emit(f, fs.readFileSync(path.join(root, 'public', f)));
 }
 
@@ -72,9 +72,17 @@ let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8')
 for (const m of html.matchAll(/\{\{[A-Z_]+\}\}/g)) throw new Error(`index.html: unfilled ${m[0]}`);
 emit('index.html', html);
 
+// The service worker precaches every file of this build; its version is a hash of them all.
+const all = [...written].sort();
+const version = hash(Buffer.concat(all.map((n) => fs.readFileSync(path.join(dist, n)))));
+const sw = fs.readFileSync(path.join(root, 'public', 'sw.js'), 'utf8')
+  .replace('{{VERSION}}', version)
+  .replace('{{FILES}}', JSON.stringify(['./', ...all.map((n) => `./${n}`)]));
+emit('sw.js', sw);
+
 // Precompressed copies for servers that serve them as they are (nginx gzip_static / brotli).
 for (const name of written) {
-  if (!/\.(html|js|css|wasm|json|svg|webmanifest|txt)$/.test(name)) continue;
+  if (!/\.(html|js|css|wasm|json|svg|webmanifest|txt|bin)$/.test(name)) continue;
   const data = fs.readFileSync(path.join(dist, name));
   fs.writeFileSync(path.join(dist, name + '.gz'), zlib.gzipSync(data, { level: 9 }));
   fs.writeFileSync(path.join(dist, name + '.br'), zlib.brotliCompressSync(data, {

@@ -13,6 +13,8 @@ const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 // critical path, and fetches the same files.
 const names = new Set(['index.html']);
 for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"#?:]+)"/g)) names.add(m[1]);
+// The app registers the service worker as soon as it starts.
+if (fs.existsSync(path.join(dist, 'sw.js'))) names.add('sw.js');
 for (const n of [...names]) {
   if (!n.endsWith('.js')) continue;
   const js = fs.readFileSync(path.join(dist, n), 'utf8');
@@ -35,4 +37,10 @@ console.log('payload on first load (bytes):');
 console.log(`  ${'file'.padEnd(34)} ${pad('raw', 9)} ${pad('gzip', 9)}`);
 for (const [n, r, g] of rows) console.log(`  ${n.padEnd(34)} ${pad(r, 9)} ${pad(g, 9)}`);
 console.log(`  ${'total'.padEnd(34)} ${pad(raw, 9)} ${pad(gz, 9)}   budget ${BUDGET_GZIP} gzip (${(gz / 1024).toFixed(1)} KB of ${(BUDGET_GZIP / 1024).toFixed(0)} KB)`);
+// Fetched later, when a place is chosen (and precached by the service worker): not first load.
+for (const [what, re] of [['policy text files (per place and language)', /^texts-.*\.txt$/], ['rule files (per place)', /^rules-.*\.bin$/]]) {
+  const later = fs.readdirSync(dist).filter((n) => re.test(n));
+  const gzs = later.map((n) => zlib.gzipSync(fs.readFileSync(path.join(dist, n)), { level: 9 }).length);
+  console.log(`  later, when a place is chosen: ${later.length} ${what}, ${Math.min(...gzs)}–${Math.max(...gzs)} gzip bytes each`);
+}
 if (gz > BUDGET_GZIP) { console.error(`size: FAIL: ${gz} gzip bytes is over the budget of ${BUDGET_GZIP}`); process.exit(1); }

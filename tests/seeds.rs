@@ -100,3 +100,18 @@ fn syntax_errors_name_the_problem() {
     assert_eq!(parse("age > 3.5", &none).unwrap_err(), "decimal number at column 7: conditions compare whole numbers");
     assert_eq!(parse("need(money)", &none).unwrap_err().split(" (").next().unwrap(), "unknown need 'money'");
 }
+
+#[test]
+fn the_web_apps_rule_files_decode_to_the_same_rules() {
+    use benefits::rules::policy::{benefit_count, decode_rules, RULE_BYTES};
+    for (i, j) in JURISDICTIONS.iter().enumerate() {
+        let decoded = decode_rules(i as u8, RULE_BYTES[i]).unwrap_or_else(|| panic!("{} does not decode", j.id));
+        assert_eq!(decoded.len(), benefit_count(i as u8));
+        assert_eq!(decoded.as_slice(), j.benefits, "{}", j.id);
+    }
+    // A cut or changed file is refused, not half-read.
+    let bytes = RULE_BYTES[2];
+    assert!(decode_rules(2, &bytes[..bytes.len() - 1]).is_none());
+    assert!(decode_rules(2, &[bytes, &[0]].concat()).is_none());
+    assert!(decode_rules(2, &[]).is_none());
+}

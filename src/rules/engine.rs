@@ -4,7 +4,7 @@
 
 use super::condition::{FactSet, Leaf, Truth};
 use super::facts::Facts;
-use super::policy::{jurisdiction, Amount, AmountKind, Benefit, Confidence, Jurisdiction};
+use super::policy::{benefits, jurisdiction, Amount, AmountKind, Benefit, Confidence, Jurisdiction};
 use super::vocab::{Fact, JURISDICTIONS};
 use rust_decimal::Decimal;
 
@@ -70,8 +70,9 @@ pub struct Finding {
 pub fn evaluate(facts: &Facts) -> Vec<Finding> {
     let Some(j) = facts.jurisdiction else { return Vec::new() };
     let place = jurisdiction(j);
-    let mut out = Vec::with_capacity(place.benefits.len());
-    for b in place.benefits {
+    let rules = benefits(j);
+    let mut out = Vec::with_capacity(rules.len());
+    for b in rules {
         if let Some(f) = assess(b, place, facts) {
             out.push(f);
         }
@@ -199,7 +200,7 @@ pub fn ranked_missing(findings: &[Finding], skip: FactSet) -> Vec<(Fact, usize)>
 pub fn question_weights(facts: &Facts) -> [u32; 64] {
     let mut weights = [0u32; 64];
     let Some(j) = facts.jurisdiction else { return weights };
-    for b in jurisdiction(j).benefits {
+    for b in benefits(j) {
         let (truth, mut missing) = b.condition.eval(facts);
         if truth == Truth::False {
             continue;

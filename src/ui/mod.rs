@@ -4,15 +4,24 @@
 //! reload and shared links show the same answers and nothing is stored on the device.
 
 use crate::rules::engine;
-use crate::rules::policy::{install_texts, text_file, texts_loaded, Lang};
+use crate::rules::policy::{install_rules, install_texts, rule_file, rules_loaded, text_file, texts_loaded, Lang};
 use crate::rules::Fact;
 use crate::session::{address, next_page, parse_address, DecodeError, Helper, Page, Session};
 use crate::view::form::{answer_not_sure, apply_answer, Draft, FieldError};
 use crate::view::text::ui;
-use crate::view::{esc, page_title, render_page, render_shell, texts_needed};
+use crate::view::{esc, page_title, place_needed, render_page, render_shell};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
+
+/// Fetching a place's rules and texts: a counter that changes on every arrival, whether the last
+/// fetch failed, and whether one is under way after an answer (shown as a status line).
+#[derive(Clone, Copy, Default, PartialEq)]
+pub struct Loading {
+    pub version: u32,
+    pub failed: bool,
+    pub busy: bool,
+}
 
 /// The app's state.
 #[derive(Clone, Copy)]
@@ -23,8 +32,8 @@ pub struct App {
     pub notice: RwSignal<Option<DecodeError>>,
     /// The problem with the last answer, shown on the same page.
     pub error: RwSignal<Option<FieldError>>,
-    /// Bumped when a policy text table arrives or fails, so the page redraws.
-    pub texts: RwSignal<(u32, bool)>,
+    /// Bumped when a place's rules and texts arrive or fail, so the page redraws.
+    pub texts: RwSignal<Loading>,
 }
 
 impl App {
@@ -34,7 +43,7 @@ impl App {
             page: RwSignal::new(Page::Start),
             notice: RwSignal::new(None),
             error: RwSignal::new(None),
-            texts: RwSignal::new((0, false)),
+            texts: RwSignal::new(Loading::default()),
         }
     }
 
@@ -76,18 +85,44 @@ impl App {
         }
     }
 
-    /// Fetch a place's policy texts in a language unless they are here already.
-    pub fn ensure_texts(&self, table: u8, lang: Lang) {
-        if texts_loaded(table, lang) {
+    /// Whether a place's rules and its texts in this language are here.
+    fn place_ready(place: u8, lang: Lang) -> bool {
+        rules_loaded(place) && texts_loaded(place, lang)
+    }
+
+    /// Fetch what a place needs (its rules, and its texts in this language) unless it is here, then
+    /// run `then` (also when it was here already). A failure redraws the page with a retry button.
+    pub fn ensure_place(&self, place: u8, lang: Lang, then: Option<Box<dyn FnOnce()>>) {
+        if Self::place_ready(place, lang) {
+            if let Some(f) = then {
+                f();
+            }
             return;
         }
         let texts = self.texts;
+        if then.is_some() {
+            texts.update(|t| t.busy = true);
+        }
         leptos::task::spawn_local(async move {
-            let ok = match fetch_text(text_file(table, lang)).await {
-                Some(body) => install_texts(table, lang, body),
-                None => false,
-            };
-            texts.update(|t| *t = (t.0 + 1, !ok));
+            let mut ok = true;
+            if !rules_loaded(place) {
+                ok &= match fetch_bytes(rule_file(place)).await {
+                    Some(bytes) => install_rules(place, &bytes),
+                    None => false,
+                };
+            }
+            if ok && !texts_loaded(place, lang) {
+                ok &= match fetch_bytes(text_file(place, lang)).await.and_then(|b| String::from_utf8(b).ok()) {
+                    Some(body) => install_texts(place, lang, body),
+                    None => false,
+                };
+            }
+            texts.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
+            if ok {
+                if let Some(f) = then {
+                    f();
+                }
+            }
         });
     }
 
@@ -96,15 +131,15 @@ impl App {
         let page = self.page.get();
         let s = self.session.get();
         let error = self.error.get();
-        let (_, failed) = self.texts.get();
+        let Loading { failed, busy, .. } = self.texts.get();
         let t = ui(s.lang);
         let notice = self.notice.get().map(|e| match e {
             DecodeError::Version => t.old_link,
             DecodeError::Damaged => t.damaged_link,
         });
-        if let Some(j) = texts_needed(page, &s) {
-            if !texts_loaded(j, s.lang) {
-                self.ensure_texts(j, s.lang);
+        if let Some(j) = place_needed(page, &s) {
+            if !Self::place_ready(j, s.lang) {
+                self.ensure_place(j, s.lang, None);
                 let main = if failed {
                     format!(
                         r#"<div class="notice" role="alert"><p>{}</p><button type="button" class="button" data-action="retry">{}</button></div>"#,
@@ -117,18 +152,28 @@ impl App {
                 return render_shell(page, &s, &main, notice);
             }
         }
+        if busy || failed {
+            // Waiting for (or failed to get) the chosen place's rules after an answer.
+            let line = if failed {
+                format!(r#"<div class="notice" role="alert"><p>{}</p></div>"#, esc(t.texts_failed))
+            } else {
+                format!(r#"<p class="loading" role="status">{}</p>"#, esc(t.texts_loading))
+            };
+            return render_shell(page, &s, &(line + &crate::view::render_main(page, &s, error.as_ref())), notice);
+        }
         render_page(page, &s, error.as_ref(), notice)
     }
 }
 
-async fn fetch_text(url: &str) -> Option<String> {
+async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     use wasm_bindgen_futures::JsFuture;
     let response = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Move focus once the new page is on screen (a new page starts at its heading; an error at the
@@ -166,6 +211,16 @@ pub fn start() {
     // The static start screen in index.html showed until now; the app takes over from here.
     root.set_inner_html("");
     leptos::mount::mount_to(root.unchecked_into(), AppView).forget();
+    register_service_worker();
+}
+
+/// Offline use: the service worker keeps this build's files (see public/sw.js). Browsers without
+/// service workers (or pages not served over https/localhost) simply go without.
+fn register_service_worker() {
+    let navigator = window().navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        let _ = navigator.service_worker().register("./sw.js");
+    }
 }
 
 #[component]
@@ -216,7 +271,7 @@ pub fn AppView() -> impl IntoView {
                 Some("print") => {
                     let _ = window().print();
                 }
-                Some("retry") => app.texts.update(|t| *t = (t.0 + 1, false)),
+                Some("retry") => app.texts.update(|t| *t = Loading { version: t.version + 1, ..Loading::default() }),
                 _ => {}
             }
         }
@@ -242,8 +297,12 @@ pub fn AppView() -> impl IntoView {
                 Some(v) => {
                     let mut next = s;
                     next.facts.jurisdiction = Some(v);
-                    let page = if v == engine::OTHER { Page::Results } else { next_page(&next) };
-                    app.go(page, next);
+                    // The next question depends on the place's rules: fetch them first if need be.
+                    let lang = next.lang;
+                    app.ensure_place(v, lang, Some(Box::new(move || {
+                        let page = if v == engine::OTHER { Page::Results } else { next_page(&next) };
+                        app.go(page, next);
+                    })));
                 }
                 None => show_error(app, "option-0", ui(s.lang).choose_one),
             },

@@ -147,11 +147,11 @@ pub fn render_shell(page: Page, s: &Session, main: &str, notice: Option<&str>) -
     h
 }
 
-/// The place whose policy texts a page shows (results and browse need them loaded first).
-pub fn texts_needed(page: Page, s: &Session) -> Option<u8> {
+/// The place whose rules and texts a page needs loaded first: the chosen place (questions, the
+/// check page and results depend on its rules), or the place being browsed.
+pub fn place_needed(page: Page, s: &Session) -> Option<u8> {
     match page {
-        Page::Results => s.facts.jurisdiction,
         Page::Browse(j) => j,
-        _ => None,
+        _ => s.facts.jurisdiction,
     }
 }

@@ -542,7 +542,7 @@ fn browse(s: &Session, place: Option<u8>) -> String {
                     href(Page::Browse(Some(i as u8)), s),
                     esc(j.name.get(lang)),
                     esc(j.region.get(lang)),
-                    j.benefits.len()
+                    crate::rules::policy::benefit_count(i as u8)
                 );
             }
             h.push_str("</ul>");
@@ -562,7 +562,7 @@ fn browse(s: &Session, place: Option<u8>) -> String {
             }
             let semi = if lang == Lang::Zh { "；" } else { "; " };
             for c in 0..CATEGORIES.len() as u8 {
-                let items: Vec<_> = place.benefits.iter().filter(|b| b.category == c).collect();
+                let items: Vec<_> = crate::rules::policy::benefits(j).iter().filter(|b| b.category == c).collect();
                 if items.is_empty() {
                     continue;
                 }

@@ -1,0 +1,30 @@
+// Service worker: keeps this build's files so the app works with no network after the first visit.
+// scripts/build.mjs fills in VERSION (a hash of every file) and FILES; a new build has a new VERSION,
+// installs its own cache and deletes the old one. Nothing is ever sent anywhere.
+const VERSION = '{{VERSION}}';
+const FILES = {{FILES}};
+const CACHE = `benefits-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('benefits-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // The page itself: this build's copy, so the cached files always match it. A new build is
+    // picked up when the browser checks sw.js (on every visit) and installs the new version.
+    event.respondWith(caches.match('./index.html', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+    return;
+  }
+  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+});
