@@ -45,6 +45,10 @@ const wasmName = emit(`app.${hash(wasm)}.wasm`, wasm);
 const glue = fs.readFileSync(path.join(out, 'app.js'), 'utf8') +
   `\n__wbg_init({ module_or_path: new URL(${JSON.stringify(wasmName)}, import.meta.url) });\n`;
 const jsName = emit(`app.${hash(glue)}.js`, glue);
+// The page paints its start screen first; only then does the app (JS glue and wasm) load.
+const boot = `// Load the app after the first paint: the start screen is already in the page.\n` +
+  `requestAnimationFrame(() => requestAnimationFrame(() => import(${JSON.stringify('./' + jsName)})));\n`;
+const bootName = emit(`boot.${hash(boot)}.js`, boot);
 const css = fs.readFileSync(path.join(root, 'public', 'style.css'));
 const cssName = emit(`style.${hash(css)}.css`, css);
 
@@ -67,7 +71,7 @@ let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8')
   .replace('{{TITLE}}', () => prerender(['--title']))
   .replace('{{CSP}}', () => fs.readFileSync(path.join(root, 'deploy', 'csp.txt'), 'utf8').trim())
   .replaceAll('{{CSS}}', cssName)
-  .replaceAll('{{JS}}', jsName)
+  .replaceAll('{{BOOT}}', bootName)
   .replaceAll('{{WASM}}', wasmName);
 for (const m of html.matchAll(/\{\{[A-Z_]+\}\}/g)) throw new Error(`index.html: unfilled ${m[0]}`);
 emit('index.html', html);

@@ -18,7 +18,7 @@ if (fs.existsSync(path.join(dist, 'sw.js'))) names.add('sw.js');
 for (const n of [...names]) {
   if (!n.endsWith('.js')) continue;
   const js = fs.readFileSync(path.join(dist, n), 'utf8');
-  for (const m of js.matchAll(/"([\w.-]+\.(?:wasm|js|css|json))"/g)) {
+  for (const m of js.matchAll(/"\.?\/?([\w.-]+\.(?:wasm|js|css|json))"/g)) {
     if (fs.existsSync(path.join(dist, m[1]))) names.add(m[1]);
   }
 }

@@ -207,11 +207,42 @@ fn speak(text: &str, lang: Lang) {
 pub fn start() {
     console_error_panic_hook::set_once();
     // Pages other than index.html (e.g. the browser test runner) have no #app: nothing to start.
-    let Some(root) = document().get_element_by_id("app") else { return };
-    // The static start screen in index.html showed until now; the app takes over from here.
-    root.set_inner_html("");
-    leptos::mount::mount_to(root.unchecked_into(), AppView).forget();
+    let Some(page) = document().query_selector("#app > .page").ok().flatten() else { return };
+    adopt(page.unchecked_into());
     register_service_worker();
+}
+
+/// Takes over the start screen that index.html already shows (pre-rendered by the same Rust code),
+/// without rebuilding it when the address is the plain start page: the largest text on screen is
+/// painted once, from the HTML, before the wasm has even loaded.
+fn adopt(page: web_sys::HtmlElement) {
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
+    // Effects and tasks run on Leptos's executor; mount_to would start it, adopting does it here.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.with(|| {
+        let app = App::new();
+        setup(app);
+        let prerendered = render_page(Page::Start, &Session::default(), None, None);
+        let first = Cell::new(true);
+        let target = page.clone();
+        Effect::new(move |_| {
+            let html = app.html();
+            if !(first.replace(false) && html == prerendered) {
+                target.set_inner_html(&html);
+            }
+        });
+        let click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev| on_click(app, ev));
+        let submit = Closure::<dyn FnMut(web_sys::SubmitEvent)>::new(move |ev| on_submit(app, ev));
+        let _ = page.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
+        let _ = page.add_event_listener_with_callback("submit", submit.as_ref().unchecked_ref());
+        click.forget();
+        submit.forget();
+        let _ = page.set_attribute("data-app", "ready");
+    });
+    // The app lives as long as the page: its owner is never dropped.
+    std::mem::forget(owner);
 }
 
 /// Offline use: the service worker keeps this build's files (see public/sw.js). Browsers without
@@ -223,9 +254,9 @@ fn register_service_worker() {
     }
 }
 
-#[component]
-pub fn AppView() -> impl IntoView {
-    let app = App::new();
+/// What every way of starting the app shares: follow the address, and keep `<html lang>`, the
+/// display settings and the title in step with the state.
+fn setup(app: App) {
     app.read_address();
     provide_context(app);
     window_event_listener(leptos::ev::hashchange, move |_| {
@@ -235,8 +266,6 @@ pub fn AppView() -> impl IntoView {
     if has_speech() {
         let _ = document().document_element().map(|h| h.class_list().add_1("speech"));
     }
-
-    // <html lang>, the display settings and the page title follow the state.
     Effect::new(move |_| {
         let s = app.session.get();
         let page = app.page.get();
@@ -248,8 +277,22 @@ pub fn AppView() -> impl IntoView {
         let error = if app.error.get().is_some() || app.notice.get().is_some() { t.error_prefix } else { "" };
         document().set_title(&format!("{error}{} - {}", page_title(page, &s), t.app_name));
     });
+}
 
-    let on_click = move |ev: leptos::ev::MouseEvent| {
+/// The app as a Leptos component (the browser tests mount it into a container of their own).
+#[component]
+pub fn AppView() -> impl IntoView {
+    let app = App::new();
+    setup(app);
+    view! {
+        <div class="page" data-app="ready" inner_html=move || app.html()
+            on:click=move |ev| on_click(app, ev) on:submit=move |ev| on_submit(app, ev)></div>
+    }
+}
+
+/// Clicks on links and buttons with a `data-` action: focus a field, change a setting without a
+/// history entry, read aloud, print, retry a download.
+fn on_click(app: App, ev: web_sys::MouseEvent) {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let Ok(Some(el)) = target.closest("[data-focus],[data-replace],[data-action],[data-speak]") else { return };
         if let Some(id) = el.get_attribute("data-focus") {
@@ -275,9 +318,10 @@ pub fn AppView() -> impl IntoView {
                 _ => {}
             }
         }
-    };
+    }
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+/// Form submits: who is filling in, where, and every answer (checked, then the next page).
+fn on_submit(app: App, ev: web_sys::SubmitEvent) {
         ev.prevent_default();
         let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
         let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
@@ -340,10 +384,7 @@ pub fn AppView() -> impl IntoView {
             }
             _ => {}
         }
-    };
-
-    view! { <div class="page" data-app="ready" inner_html=move || app.html() on:click=on_click on:submit=on_submit></div> }
-}
+    }
 
 fn show_error(app: App, field: &'static str, message: &str) {
     app.error.set(Some(FieldError { field, message: message.into(), draft: Draft::default() }));
