@@ -19,7 +19,7 @@ const pages = [
   ['browse', 'browse/1'],
   ['browse a place', 'browse-huining/1'],
 ];
-const modes = [['normal', ''], ['large text', '.T1'], ['extra large text', '.T2'], ['high contrast', '.K1']];
+const modes = [['normal', ''], ['large text', '.T1'], ['extra large text', '.T2'], ['high contrast', '.K1'], ['kiosk', '.X90']];
 
 for (const [lang, suffix] of [['zh', ''], ['en', '.L1']]) {
   for (const [mode, flag] of modes) {
@@ -58,13 +58,13 @@ for (const [label, viewport, zoom] of [['320 px wide', { width: 320, height: 640
 }
 
 test('touch targets are at least 48 px, and 60 px in the large modes', async ({ page }) => {
-  for (const [flag, min] of [['', 48], ['.T1', 60], ['.T2', 60]]) {
+  for (const [flag, min] of [['', 48], ['.T1', 60], ['.T2', 60], ['.X90', 64]]) {
     for (const [, address] of pages) {
       await page.goto(`/#${address}${flag}`);
       await appReady(page);
       const small = await page.evaluate((min) => {
         const out = [];
-        for (const el of document.querySelectorAll('main a.button, main button, .radio, .checkbox, .chip, .lang-switch, .back-link, summary')) {
+        for (const el of document.querySelectorAll('main a.button, main button, .radio, .checkbox, .chip, .lang-switch, .kiosk-finish, .back-link, summary')) {
           const r = el.getBoundingClientRect();
           if (r.width === 0 && r.height === 0) continue; // not shown (e.g. read-aloud without speech)
           if (r.height < min - 0.5) out.push(`${el.className || el.tagName} ${Math.round(r.height)}px`);

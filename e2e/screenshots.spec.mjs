@@ -28,3 +28,11 @@ for (const [device, viewport] of [['phone', { width: 412, height: 915 }], ['kios
     });
   }
 }
+
+test('screenshot kiosk idle warning', async ({ page }) => {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto('/?kiosk=1&idle=6#q-age/1.J2.H0.X6');
+  await appReady(page);
+  await page.locator('.idle-warning').waitFor({ state: 'visible', timeout: 8000 });
+  await page.screenshot({ path: path.join(dir, 'kiosk-zh-idle-warning.png') });
+});

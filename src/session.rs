@@ -31,6 +31,8 @@ pub struct Session {
     /// 0 normal, 1 large, 2 extra large.
     pub text_size: u8,
     pub high_contrast: bool,
+    /// Kiosk mode (a shared touch screen): seconds without a touch before everything is wiped.
+    pub kiosk_idle: Option<u16>,
 }
 
 /// Why a saved address could not be read.
@@ -46,7 +48,7 @@ const VERSION: &str = "1";
 /// One letter per fact, in `Fact::ALL` order.
 const FACT_CODES: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCD";
 /// Keys of the other fields; none may be a fact's letter.
-const SETTING_CODES: &[u8] = b"JHLTKSQ";
+const SETTING_CODES: &[u8] = b"JHLTKSQX";
 const _: () = {
     assert!(FACT_CODES.len() == Fact::ALL.len());
     let mut i = 0;
@@ -69,6 +71,12 @@ fn fact_for(c: u8) -> Option<Fact> {
 }
 
 impl Session {
+    /// A new session for the next person at a kiosk: nothing of the last one is kept but the
+    /// kiosk setting itself.
+    pub fn fresh_kiosk(&self) -> Session {
+        Session { kiosk_idle: self.kiosk_idle, ..Session::default() }
+    }
+
     pub fn answered(&self, f: Fact) -> bool {
         self.facts.is_known(f) || self.not_sure.contains(f)
     }
@@ -98,6 +106,9 @@ impl Session {
         }
         if self.high_contrast {
             parts.push("K1".into());
+        }
+        if let Some(idle) = self.kiosk_idle {
+            parts.push(format!("X{idle}"));
         }
         if !self.not_sure.is_empty() {
             parts.push(format!("S{:x}", self.not_sure.0));
@@ -151,6 +162,9 @@ impl Session {
                 b'L' => s.lang = if small(1)? == 1 { Lang::En } else { Lang::Zh },
                 b'T' => s.text_size = small(2)?,
                 b'K' => s.high_contrast = small(1)? == 1,
+                b'X' => {
+                    s.kiosk_idle = Some(value.parse::<u16>().ok().filter(|v| (5..=3600).contains(v)).ok_or(DecodeError::Damaged)?)
+                }
                 b'S' => s.not_sure = FactSet(hex(value, (1 << Fact::ALL.len()) - 1)?),
                 b'Q' => {
                     for c in value.bytes() {

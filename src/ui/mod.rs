@@ -52,15 +52,21 @@ impl App {
     /// to it with the answer given there still chosen.
     pub fn go(&self, page: Page, session: Session) {
         let here = format!("#{}", address(self.page.get_untracked(), &session));
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
-        }
         let hash = format!("#{}", address(page, &session));
+        let kiosk = session.kiosk_idle.is_some();
         self.error.set(None);
         self.notice.set(None);
         self.page.set(page);
         self.session.set(session);
-        let _ = location().set_hash(&hash);
+        if let Ok(history) = window().history() {
+            if kiosk {
+                // A kiosk never adds history entries: Back cannot show the last person's answers.
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+            } else {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+                let _ = location().set_hash(&hash);
+            }
+        }
         focus_after_render("main h1");
     }
 
@@ -224,6 +230,7 @@ fn adopt(page: web_sys::HtmlElement) {
     owner.with(|| {
         let app = App::new();
         setup(app);
+        start_kiosk_if_asked(app);
         let prerendered = render_page(Page::Start, &Session::default(), None, None);
         let first = Cell::new(true);
         let target = page.clone();
@@ -243,6 +250,85 @@ fn adopt(page: web_sys::HtmlElement) {
     });
     // The app lives as long as the page: its owner is never dropped.
     std::mem::forget(owner);
+}
+
+/// `?kiosk=1` (optionally `&idle=SECONDS`, default 90) turns on kiosk mode for the session: it is
+/// kept in the address, never adds history entries, never stores anything, and wipes everything
+/// after the idle time, with a warning first.
+fn start_kiosk_if_asked(app: App) {
+    let search = location().search().unwrap_or_default();
+    let param = |name: &str| {
+        search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix(name).and_then(|v| v.strip_prefix('=')).map(str::to_string))
+    };
+    if app.session.with_untracked(|s| s.kiosk_idle.is_none()) && param("kiosk").as_deref() == Some("1") {
+        let idle = param("idle").and_then(|v| v.parse::<u16>().ok()).filter(|v| (5..=3600).contains(v)).unwrap_or(90);
+        let mut s = app.session.get_untracked();
+        s.kiosk_idle = Some(idle);
+        app.go(app.page.get_untracked(), s);
+    }
+    if app.session.with_untracked(|s| s.kiosk_idle.is_some()) {
+        kiosk_idle_timer(app);
+    }
+}
+
+/// Counts seconds without a touch, key or input; warns before the end; then clears everything.
+fn kiosk_idle_timer(app: App) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let quiet = Rc::new(Cell::new(0u32));
+    for name in ["pointerdown", "keydown", "input", "touchstart", "wheel"] {
+        let quiet = quiet.clone();
+        window_event_listener_untyped(name, move |_| quiet.set(0));
+    }
+    let overlay = document().create_element("div").expect("div");
+    overlay.set_class_name("idle-warning");
+    let _ = overlay.set_attribute("hidden", "");
+    let _ = overlay.set_attribute("role", "alertdialog");
+    let _ = overlay.set_attribute("aria-modal", "true");
+    let _ = overlay.set_attribute("aria-labelledby", "idle-title");
+    let _ = overlay.set_attribute("aria-describedby", "idle-body");
+    let _ = document().body().expect("body").append_child(&overlay);
+    let _ = set_interval_with_handle(
+        move || {
+            let Some(idle) = app.session.with_untracked(|s| s.kiosk_idle) else { return };
+            let idle = idle as u32;
+            let warn_from = idle - (idle / 3).clamp(1, 30);
+            let t = quiet.get() + 1;
+            quiet.set(t);
+            let lang = app.session.with_untracked(|s| s.lang);
+            let text = ui(lang);
+            if t >= idle {
+                quiet.set(0);
+                let _ = overlay.set_attribute("hidden", "");
+                wipe(app);
+            } else if t >= warn_from {
+                let left = (idle - t).to_string();
+                overlay.set_inner_html(&format!(
+                    r#"<div class="idle-box"><h2 id="idle-title">{}</h2><p id="idle-body" aria-live="assertive">{}</p><button type="button" class="button" data-action="still-here">{}</button></div>"#,
+                    esc(text.idle_title),
+                    esc(&text.idle_body.replace("{n}", &left)),
+                    esc(text.idle_continue)
+                ));
+                if overlay.has_attribute("hidden") {
+                    let _ = overlay.remove_attribute("hidden");
+                    focus_after_render(".idle-warning button");
+                }
+            } else if !overlay.has_attribute("hidden") {
+                let _ = overlay.set_attribute("hidden", "");
+            }
+        },
+        std::time::Duration::from_secs(1),
+    );
+}
+
+/// The next person starts clean: answers, settings and any storage of this app are gone, and the
+/// one history entry we use now shows the start page.
+fn wipe(app: App) {
+    let fresh = app.session.with_untracked(|s| s.fresh_kiosk());
+    for storage in [window().local_storage(), window().session_storage()].into_iter().flatten().flatten() {
+        let _ = storage.clear();
+    }
+    app.go(Page::Start, fresh);
 }
 
 /// Offline use: the service worker keeps this build's files (see public/sw.js). Browsers without
@@ -273,6 +359,7 @@ fn setup(app: App) {
         let _ = html.set_attribute("lang", s.lang.code());
         let _ = html.set_attribute("data-size", ["normal", "large", "xlarge"][s.text_size.min(2) as usize]);
         let _ = html.set_attribute("data-contrast", if s.high_contrast { "high" } else { "normal" });
+        let _ = if s.kiosk_idle.is_some() { html.set_attribute("data-kiosk", "") } else { html.remove_attribute("data-kiosk") };
         let t = ui(s.lang);
         let error = if app.error.get().is_some() || app.notice.get().is_some() { t.error_prefix } else { "" };
         document().set_title(&format!("{error}{} - {}", page_title(page, &s), t.app_name));
@@ -294,6 +381,16 @@ pub fn AppView() -> impl IntoView {
 /// history entry, read aloud, print, retry a download.
 fn on_click(app: App, ev: web_sys::MouseEvent) {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        // At a kiosk every in-app link replaces the address instead of adding a history entry.
+        if app.session.with_untracked(|s| s.kiosk_idle.is_some()) {
+            if let Ok(Some(link)) = target.closest("a[href^='#']:not([data-focus])") {
+                ev.prevent_default();
+                if let Some(href) = link.get_attribute("href") {
+                    let _ = location().replace(&href);
+                }
+                return;
+            }
+        }
         let Ok(Some(el)) = target.closest("[data-focus],[data-replace],[data-action],[data-speak]") else { return };
         if let Some(id) = el.get_attribute("data-focus") {
             ev.prevent_default();
@@ -315,6 +412,7 @@ fn on_click(app: App, ev: web_sys::MouseEvent) {
                     let _ = window().print();
                 }
                 Some("retry") => app.texts.update(|t| *t = Loading { version: t.version + 1, ..Loading::default() }),
+                Some("finish") => wipe(app),
                 _ => {}
             }
         }

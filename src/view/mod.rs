@@ -85,9 +85,15 @@ pub fn render_header(page: Page, s: &Session) -> String {
         href(page, &c)
     };
     let other = if s.lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    // At a kiosk, the next person must be able to start clean at any moment.
+    let finish = if s.kiosk_idle.is_some() {
+        format!(r#"<button type="button" class="kiosk-finish" data-action="finish">{}</button>"#, esc(t.finish_clear))
+    } else {
+        String::new()
+    };
     let _ = write!(
         h,
-        r##"<a class="skip-link" href="#main" data-focus="main">{skip}</a><header class="masthead"><div class="wrap masthead-row"><a class="brand" href="{home}">{name}</a><a class="lang-switch" href="{lang_href}" lang="{code}" data-replace>{other}</a></div><details class="wrap settings"><summary>{settings}</summary><div class="settings-body"><p class="settings-label">{size}</p><ul class="chips">"##,
+        r##"<a class="skip-link" href="#main" data-focus="main">{skip}</a><header class="masthead"><div class="wrap masthead-row"><a class="brand" href="{home}">{name}</a><span class="masthead-actions">{finish}<a class="lang-switch" href="{lang_href}" lang="{code}" data-replace>{other}</a></span></div><details class="wrap settings"><summary>{settings}</summary><div class="settings-body"><p class="settings-label">{size}</p><ul class="chips">"##,
         skip = esc(t.skip_link),
         home = href(Page::Start, s),
         name = esc(t.app_name),

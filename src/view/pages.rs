@@ -397,7 +397,12 @@ fn results(s: &Session) -> String {
     if let Some(j) = s.facts.jurisdiction.filter(|j| *j != engine::OTHER) {
         let _ = write!(h, r#"<p class="sources-line">{}{}</p>"#, esc(t.rules_from), esc(&source_line(jurisdiction(j), lang)));
     }
-    let fresh = Session { lang: s.lang, text_size: s.text_size, high_contrast: s.high_contrast, ..Session::default() };
+    // Starting again keeps the display settings, except at a kiosk where the next person is a stranger.
+    let fresh = if s.kiosk_idle.is_some() {
+        s.fresh_kiosk()
+    } else {
+        Session { lang: s.lang, text_size: s.text_size, high_contrast: s.high_contrast, ..Session::default() }
+    };
     let _ = write!(h, r#"<a class="button button-secondary no-print" role="button" draggable="false" href="{}">{}</a>"#, href(Page::Start, &fresh), esc(t.start_again));
     h
 }

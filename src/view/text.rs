@@ -105,6 +105,10 @@ pub struct Ui {
     pub texts_loading: &'static str,
     pub texts_failed: &'static str,
     pub retry: &'static str,
+    pub finish_clear: &'static str,
+    pub idle_title: &'static str,
+    pub idle_body: &'static str,
+    pub idle_continue: &'static str,
 }
 
 pub static ZH: Ui = Ui {
@@ -207,6 +211,10 @@ pub static ZH: Ui = Ui {
     texts_loading: "正在加载政策内容…",
     texts_failed: "政策内容没能加载。请检查网络后再试。",
     retry: "再试一次",
+    finish_clear: "结束并清除",
+    idle_title: "还在使用吗？",
+    idle_body: "{n} 秒后将清除所有回答，回到开始页面。",
+    idle_continue: "继续使用",
 };
 
 pub static EN: Ui = Ui {
@@ -309,6 +317,10 @@ pub static EN: Ui = Ui {
     texts_loading: "Loading the policy texts…",
     texts_failed: "The policy texts could not be loaded. Check the connection and try again.",
     retry: "Try again",
+    finish_clear: "Finish and clear",
+    idle_title: "Are you still there?",
+    idle_body: "In {n} seconds every answer will be cleared and the start page shown.",
+    idle_continue: "Keep going",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {
