@@ -77,6 +77,12 @@ impl Session {
         Session { kiosk_idle: self.kiosk_idle, ..Session::default() }
     }
 
+    /// The answers for another device (the hand-off link): no kiosk setting, no display settings
+    /// but the language.
+    pub fn for_handoff(&self) -> Session {
+        Session { kiosk_idle: None, text_size: 0, high_contrast: false, ..self.clone() }
+    }
+
     pub fn answered(&self, f: Fact) -> bool {
         self.facts.is_known(f) || self.not_sure.contains(f)
     }

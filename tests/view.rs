@@ -143,3 +143,32 @@ fn damaged_link_notice_is_shown_on_the_start_page() {
     let html = render_page(Page::Start, &Session::default(), None, Some("这个链接不完整或已损坏"));
     assert!(html.contains(r#"<div class="notice" role="alert">"#));
 }
+
+#[test]
+fn results_offer_a_qr_code_for_the_same_results_on_a_phone() {
+    benefits::view::set_base_url("https://example.org/benefits/");
+    let mut s = session(2, Helper::Myself, Lang::Zh);
+    s.kiosk_idle = Some(90);
+    s.text_size = 2;
+    s.facts.set(Fact::Certificate, Value::Bool(true));
+    let html = render_page(Page::Results, &s, None, None);
+    assert!(html.contains(r#"<svg class="qr""#));
+    assert!(html.contains(r#"aria-label="二维码：在手机上打开这份结果""#));
+    // The link carries the answers but not the kiosk or display settings.
+    let link = html.split("data-handoff>").nth(1).unwrap().split('<').next().unwrap();
+    assert!(link.starts_with("https://example.org/benefits/#results/1."), "{link}");
+    let state = link.split("#results/").nth(1).unwrap();
+    let back = Session::decode(state).unwrap();
+    assert_eq!(back.facts, s.facts);
+    assert_eq!(back.kiosk_idle, None);
+    assert_eq!(back.text_size, 0);
+    benefits::view::set_base_url("");
+}
+
+#[test]
+fn qr_code_encodes_a_long_link_and_refuses_nothing_reasonable() {
+    let long = format!("https://example.org/#results/{}", "1.J2.H0".repeat(40));
+    let svg = benefits::view::qr_svg(&long, "x").expect("a QR code");
+    assert!(svg.starts_with("<svg"));
+    assert!(svg.matches('M').count() > 100, "modules drawn");
+}

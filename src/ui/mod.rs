@@ -56,6 +56,14 @@ impl App {
         let kiosk = session.kiosk_idle.is_some();
         self.error.set(None);
         self.notice.set(None);
+        // Kept answers follow the person's changes (only after they asked to keep them).
+        if !kiosk && crate::view::saved().is_some() {
+            let text = session.for_handoff().encode();
+            if let Some(st) = storage() {
+                let _ = st.set_item(SAVED_KEY, &text);
+            }
+            crate::view::set_saved(Some(text));
+        }
         self.page.set(page);
         self.session.set(session);
         if let Ok(history) = window().history() {
@@ -228,10 +236,11 @@ fn adopt(page: web_sys::HtmlElement) {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     owner.with(|| {
+        // What index.html shows (rendered at build time, before anything is known of this device).
+        let prerendered = render_page(Page::Start, &Session::default(), None, None);
         let app = App::new();
         setup(app);
         start_kiosk_if_asked(app);
-        let prerendered = render_page(Page::Start, &Session::default(), None, None);
         let first = Cell::new(true);
         let target = page.clone();
         Effect::new(move |_| {
@@ -325,6 +334,7 @@ fn kiosk_idle_timer(app: App) {
 /// one history entry we use now shows the start page.
 fn wipe(app: App) {
     let fresh = app.session.with_untracked(|s| s.fresh_kiosk());
+    crate::view::set_saved(None);
     for storage in [window().local_storage(), window().session_storage()].into_iter().flatten().flatten() {
         let _ = storage.clear();
     }
@@ -342,7 +352,19 @@ fn register_service_worker() {
 
 /// What every way of starting the app shares: follow the address, and keep `<html lang>`, the
 /// display settings and the title in step with the state.
+/// The key of the answers a person chose to keep on this device (see `view::saved`).
+const SAVED_KEY: &str = "benefits-answers";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
 fn setup(app: App) {
+    if app.session.with_untracked(|s| s.kiosk_idle.is_none()) {
+        crate::view::set_saved(storage().and_then(|st| st.get_item(SAVED_KEY).ok().flatten()));
+    }
+    let here = location().href().unwrap_or_default();
+    crate::view::set_base_url(here.split('#').next().unwrap_or_default().split('?').next().unwrap_or_default());
     app.read_address();
     provide_context(app);
     window_event_listener(leptos::ev::hashchange, move |_| {
@@ -413,6 +435,20 @@ fn on_click(app: App, ev: web_sys::MouseEvent) {
                 }
                 Some("retry") => app.texts.update(|t| *t = Loading { version: t.version + 1, ..Loading::default() }),
                 Some("finish") => wipe(app),
+                Some("remember") if app.session.with_untracked(|s| s.kiosk_idle.is_none()) => {
+                    let text = app.session.with_untracked(|s| s.for_handoff().encode());
+                    if storage().and_then(|st| st.set_item(SAVED_KEY, &text).ok()).is_some() {
+                        crate::view::set_saved(Some(text));
+                    }
+                    app.texts.update(|t| t.version += 1); // redraw
+                }
+                Some("forget") => {
+                    if let Some(st) = storage() {
+                        let _ = st.remove_item(SAVED_KEY);
+                    }
+                    crate::view::set_saved(None);
+                    app.texts.update(|t| t.version += 1);
+                }
                 _ => {}
             }
         }

@@ -74,6 +74,51 @@ pub fn source_line(j: &Jurisdiction, lang: Lang) -> String {
     format!("{}{colon}{}{draft}", j.name.get(lang), parts.join(comma))
 }
 
+thread_local! {
+    static BASE_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    static SAVED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Answers the person chose to keep on this device ("remember my answers"), in the address form;
+/// the browser shell keeps this in step with localStorage. `None`: nothing is stored.
+pub fn set_saved(saved: Option<String>) {
+    SAVED.with(|s| *s.borrow_mut() = saved);
+}
+
+pub fn saved() -> Option<String> {
+    SAVED.with(|s| s.borrow().clone())
+}
+
+/// Where the app is served (origin and path, without '#'), for links to other devices. The browser
+/// shell sets it from the page's address; it is "" in native tests.
+pub fn set_base_url(url: &str) {
+    BASE_URL.with(|b| *b.borrow_mut() = url.to_string());
+}
+
+pub fn base_url() -> String {
+    BASE_URL.with(|b| b.borrow().clone())
+}
+
+/// A QR code as inline SVG (no image file, no script), with a quiet zone of 4 modules.
+pub fn qr_svg(text: &str, label: &str) -> Option<String> {
+    use qrcodegen::{QrCode, QrCodeEcc};
+    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let n = qr.size();
+    let mut path = String::new();
+    for y in 0..n {
+        for x in 0..n {
+            if qr.get_module(x, y) {
+                let _ = write!(path, "M{} {}h1v1h-1z", x + 4, y + 4);
+            }
+        }
+    }
+    Some(format!(
+        r##"<svg class="qr" viewBox="0 0 {size} {size}" role="img" aria-label="{label}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##,
+        size = n + 8,
+        label = esc(label)
+    ))
+}
+
 /// The header: name, language switch and display settings, on every page. Settings are links to
 /// the same page with the setting changed (`data-replace`: they do not add a history entry).
 pub fn render_header(page: Page, s: &Session) -> String {

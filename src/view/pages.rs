@@ -84,9 +84,40 @@ fn radio(name: &str, id: &str, value: u8, label: &str, checked: bool) -> String 
     )
 }
 
+/// "Remember my answers" (opt-in, never at a kiosk) or, when they are kept, "forget".
+fn remember_box(s: &Session) -> String {
+    if s.kiosk_idle.is_some() {
+        return String::new();
+    }
+    let t = ui(s.lang);
+    match super::saved() {
+        Some(_) => format!(
+            r#"<div class="remember no-print"><p>{}</p><button type="button" class="button button-secondary" data-action="forget">{}</button></div>"#,
+            esc(t.remembered),
+            esc(t.forget)
+        ),
+        None => format!(
+            r#"<div class="remember no-print"><p class="hint">{}</p><button type="button" class="button button-secondary" data-action="remember">{}</button></div>"#,
+            esc(t.remember_hint),
+            esc(t.remember)
+        ),
+    }
+}
+
 fn start(s: &Session) -> String {
     let t = ui(s.lang);
-    format!(
+    // Answers kept on this device (only if the person asked for it): offer them, and a way out.
+    let saved = match (super::saved().and_then(|text| Session::decode(&text).ok()), s.kiosk_idle) {
+        (Some(kept), None) if kept.facts.jurisdiction.is_some() => format!(
+            r#"<div class="notice"><p>{}</p><a class="button" role="button" draggable="false" href="{}">{}</a><button type="button" class="button button-secondary" data-action="forget">{}</button></div>"#,
+            esc(t.saved_found),
+            href(Page::Check, &kept),
+            esc(t.saved_continue),
+            esc(t.forget)
+        ),
+        _ => String::new(),
+    };
+    saved + &format!(
         r#"<h1 tabindex="-1">{}</h1><p class="lede">{}</p><p class="privacy">{}</p><p>{}</p><a class="button button-start" role="button" draggable="false" href="{}">{}<span aria-hidden="true"> →</span></a><p><a href="{}">{}</a></p>"#,
         esc(t.start_title),
         esc(t.start_lede),
@@ -393,6 +424,8 @@ fn results(s: &Session) -> String {
         }
         h.push_str("</details></section>");
     }
+    h.push_str(&handoff(s));
+    h.push_str(&remember_box(s));
     let _ = write!(h, r#"<p class="disclaimer">{}</p>"#, esc(t.disclaimer));
     if let Some(j) = s.facts.jurisdiction.filter(|j| *j != engine::OTHER) {
         let _ = write!(h, r#"<p class="sources-line">{}{}</p>"#, esc(t.rules_from), esc(&source_line(jurisdiction(j), lang)));
@@ -405,6 +438,25 @@ fn results(s: &Session) -> String {
     };
     let _ = write!(h, r#"<a class="button button-secondary no-print" role="button" draggable="false" href="{}">{}</a>"#, href(Page::Start, &fresh), esc(t.start_again));
     h
+}
+
+/// The same results on another device: a QR code of a link that carries the answers after '#'.
+fn handoff(s: &Session) -> String {
+    let t = ui(s.lang);
+    let link = format!("{}#{}", super::base_url(), crate::session::address(Page::Results, &s.for_handoff()));
+    let Some(svg) = super::qr_svg(&link, t.handoff_qr_label) else { return String::new() };
+    // At a kiosk the link is text to scan or copy, not something to follow on the shared screen.
+    let shown = if s.kiosk_idle.is_some() {
+        format!(r#"<span data-handoff>{}</span>"#, esc(&link))
+    } else {
+        format!(r#"<a href="{0}" data-handoff>{0}</a>"#, esc(&link))
+    };
+    format!(
+        r#"<section class="handoff no-print" aria-labelledby="handoff-title"><h2 id="handoff-title">{}</h2><p>{}</p>{svg}<p class="handoff-link">{}{shown}</p></section>"#,
+        esc(t.handoff_title),
+        esc(t.handoff_hint),
+        esc(t.handoff_link),
+    )
 }
 
 fn finding_card(s: &Session, finding: &Finding) -> String {
