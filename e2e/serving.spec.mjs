@@ -21,6 +21,8 @@ test('nginx sends the security and caching headers', async ({ request }) => {
   expect(wasm.headers()['content-type']).toBe('application/wasm');
   expect(wasm.headers()['content-encoding']).toBe('gzip');
   expect(wasm.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  const brotli = await request.get('/' + glue.match(/app\.[0-9a-f]+\.wasm/)[0], { headers: { 'Accept-Encoding': 'br' } });
+  expect(brotli.headers()['content-encoding']).toBe('br');
   const sw = await request.get('/sw.js');
   expect(sw.headers()['cache-control']).toBe('no-cache');
 });
