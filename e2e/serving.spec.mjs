@@ -4,6 +4,14 @@
 import { test, expect } from '@playwright/test';
 import { appReady, journey } from './helpers.mjs';
 
+/** The first visit: the app loads and the service worker has stored this build's files. */
+async function firstVisit(page) {
+  await page.goto('/');
+  await appReady(page);
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('benefits-')));
+}
+
 test('nginx sends the security and caching headers', async ({ request }) => {
   const index = await request.get('/');
   const h = index.headers();
@@ -39,11 +47,7 @@ test('a journey: no console errors, no request to another origin', async ({ page
 });
 
 test('after the first load nothing more is fetched from the network', async ({ page, context }) => {
-  await page.goto('/');
-  await appReady(page);
-  // Wait for the service worker to hold this build's files.
-  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
-  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('benefits-')));
+  await firstVisit(page);
   const fromNetwork = [];
   context.on('request', (r) => { if (!r.serviceWorker()) fromNetwork.push(r); });
   await page.reload();
@@ -58,10 +62,7 @@ test('after the first load nothing more is fetched from the network', async ({ p
 });
 
 test('offline: load once, switch the network off, reload and complete a journey', async ({ page, context }) => {
-  await page.goto('/');
-  await appReady(page);
-  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
-  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('benefits-')));
+  await firstVisit(page);
   await context.setOffline(true);
   await page.reload();
   await appReady(page);

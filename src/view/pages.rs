@@ -192,6 +192,13 @@ fn unit(f: Fact, lang: Lang) -> Option<&'static str> {
     }
 }
 
+/// "none of these" -> "None of these" (answer labels start with a capital; the same words are used
+/// mid-sentence in reasons, where they do not). Chinese is unchanged.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// The choices of a yes/no or word question: (stored value, label).
 pub fn options_for(f: Fact, lang: Lang) -> Vec<(u8, &'static str)> {
     let t = ui(lang);
@@ -241,7 +248,7 @@ fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&FieldError>
         FactType::Disabilities => {
             let _ = write!(h, r#"<h1 tabindex="-1">{}</h1>{hint_html}<div class="{group_class}">{err}<fieldset aria-describedby="{described}"><legend class="legend-m">{}</legend><div class="radios radios-2col">"#, esc(&title), esc(t.kind_legend));
             for k in 0..KINDS.len() as u8 {
-                h.push_str(&radio("kind", &format!("kind-{k}"), k, kind_label(k).get(lang), draft.kind == Some(k)));
+                h.push_str(&radio("kind", &format!("kind-{k}"), k, &sentence_case(kind_label(k).get(lang)), draft.kind == Some(k)));
             }
             let _ = write!(h, r#"</div></fieldset><fieldset><legend class="legend-m">{}</legend><div class="radios radios-2col">"#, esc(t.grade_legend));
             for g in [1u8, 2, 3, 4, 0] {
@@ -253,13 +260,13 @@ fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&FieldError>
         FactType::Needs => {
             let _ = write!(h, r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="checkboxes radios-2col">"#, esc(&title));
             for n in 0..NEEDS.len() as u8 {
-                let label = need_label(n).get(lang);
-                spoken.push(label.to_string());
+                let label = sentence_case(need_label(n).get(lang));
+                spoken.push(label.clone());
                 let _ = write!(
                     h,
                     r#"<div class="checkbox"><input type="checkbox" name="need" id="need-{n}" value="{n}"{}><label for="need-{n}">{}</label></div>"#,
                     if draft.needs & (1 << n) != 0 { " checked" } else { "" },
-                    esc(label)
+                    esc(&label)
                 );
             }
             let _ = write!(
@@ -272,8 +279,9 @@ fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&FieldError>
         _ => {
             let _ = write!(h, r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="radios">"#, esc(&title));
             for (i, (value, label)) in options_for(fact, lang).into_iter().enumerate() {
-                spoken.push(label.to_string());
-                h.push_str(&radio("answer", &format!("option-{i}"), value, label, draft.choice == Some(value)));
+                let label = sentence_case(label);
+                spoken.push(label.clone());
+                h.push_str(&radio("answer", &format!("option-{i}"), value, &label, draft.choice == Some(value)));
             }
             h.push_str("</div></fieldset></div>");
         }
