@@ -172,3 +172,11 @@ fn qr_code_encodes_a_long_link_and_refuses_nothing_reasonable() {
     assert!(svg.starts_with("<svg"));
     assert!(svg.matches('M').count() > 100, "modules drawn");
 }
+
+#[test]
+fn english_answers_start_with_a_capital() {
+    let html = render_page(Page::Question(Fact::HouseholdStatus), &session(2, Helper::Myself, Lang::En), None, None);
+    assert!(html.contains(">None of these</label>"), "{html}");
+    let zh = render_page(Page::Question(Fact::HouseholdStatus), &session(2, Helper::Myself, Lang::Zh), None, None);
+    assert!(zh.contains(">都不是</label>"));
+}

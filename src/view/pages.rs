@@ -195,8 +195,12 @@ fn unit(f: Fact, lang: Lang) -> Option<&'static str> {
 /// "none of these" -> "None of these" (answer labels start with a capital; the same words are used
 /// mid-sentence in reasons, where they do not). Chinese is unchanged.
 fn sentence_case(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    // ASCII only: full Unicode case tables would add about 9 KB gzip to the web app.
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// The choices of a yes/no or word question: (stored value, label).
