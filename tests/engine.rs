@@ -250,3 +250,25 @@ fn grade_4_hearing_adult_in_donghe_is_never_asked_about_school_fees() {
     }
     assert!(!asked.contains(&Fact::StudentFees), "asked {asked:?}");
 }
+
+#[test]
+fn school_questions_come_after_is_a_student_and_not_at_all_for_others() {
+    let mut f = Facts::default();
+    f.jurisdiction = Some(0);
+    let mut skip = benefits::rules::condition::FactSet::default();
+    let mut asked = Vec::new();
+    while let Some(q) = next_question(&f, skip) {
+        assert!(!q.is_student_detail() || asked.contains(&Fact::Student), "{q:?} asked before 'is a student'");
+        asked.push(q);
+        skip.insert(q);
+    }
+    assert!(asked.contains(&Fact::Student));
+    // Not a student: school rules are settled as unlikely, and no school detail is asked.
+    let g = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"student":false}}"#);
+    assert_eq!(status(&g, "ejinhoro.higher_vocational_education_aid"), Some(Status::Unlikely));
+    let mut skip = benefits::rules::condition::FactSet::default();
+    while let Some(q) = next_question(&g, skip) {
+        assert!(!q.is_student_detail(), "{q:?} asked of a non-student");
+        skip.insert(q);
+    }
+}

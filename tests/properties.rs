@@ -26,6 +26,16 @@ fn value_for(f: Fact, n: u32) -> Value {
 }
 
 fn set(facts: &mut Facts, f: Fact, n: u32) {
+    // Answers stay consistent, as the questionnaire and the JSON make them: school details only for
+    // a student, and a student's details imply being a student.
+    if f.is_student_detail() {
+        facts.set(Fact::Student, Value::Bool(true));
+    }
+    if f == Fact::Student && n % 2 != 0 {
+        for d in Fact::ALL.iter().filter(|d| d.is_student_detail()) {
+            facts.clear(*d);
+        }
+    }
     match f {
         Fact::Disabilities => {
             let count = n % 3;
@@ -84,7 +94,10 @@ proptest! {
             }
         }
         // Answer one open fact: likely stays likely, unlikely stays unlikely.
-        let open: Vec<Fact> = Fact::ALL.iter().copied().filter(|f| !facts.is_known(*f)).collect();
+        // Open facts: unanswered, and not school details of someone who is not a student (those are
+        // known to be absent).
+        let not_student = *facts.get(Fact::Student) == Value::Bool(false);
+        let open: Vec<Fact> = Fact::ALL.iter().copied().filter(|f| !facts.is_known(*f) && !(not_student && f.is_student_detail())).collect();
         if !open.is_empty() {
             let f = open[which % open.len()];
             let mut more = facts.clone();

@@ -129,6 +129,12 @@ impl Cond {
 
     /// Truth of a leaf test.
     fn test(&self, facts: &Facts) -> Truth {
+        // Someone who is not a student has no school level, fees or graduation: such tests are false.
+        if let Cond::Yes(f) | Cond::Word(f, _) | Cond::Number(f, _, _) = *self {
+            if f.is_student_detail() && *facts.get(Fact::Student) == Value::Bool(false) {
+                return Truth::False;
+            }
+        }
         match *self {
             Cond::Yes(f) => match facts.get(f) {
                 Value::Bool(b) => Truth::from(*b),

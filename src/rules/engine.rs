@@ -214,11 +214,29 @@ pub fn question_weights(facts: &Facts) -> [u32; 64] {
     weights
 }
 
+/// The weights of the questions that make sense to ask now: school details only for a student,
+/// and while "is a student" is open, their weight counts for that question.
+fn askable_weights(facts: &Facts) -> [u32; 64] {
+    let mut weights = question_weights(facts);
+    let student = facts.get(Fact::Student).clone();
+    for f in Fact::ALL.iter().filter(|f| f.is_student_detail()) {
+        match student {
+            super::facts::Value::Bool(true) => {}
+            super::facts::Value::Unknown => {
+                weights[Fact::Student as usize] += weights[*f as usize];
+                weights[*f as usize] = 0;
+            }
+            _ => weights[*f as usize] = 0,
+        }
+    }
+    weights
+}
+
 /// The unanswered fact that would settle the most findings, leaving out those in `skip` (already
 /// answered "not sure"). Ties go to the earlier fact in `Fact::ALL`. `None` when nothing more would
 /// change the answer.
 pub fn next_question(facts: &Facts, skip: FactSet) -> Option<Fact> {
-    let weights = question_weights(facts);
+    let weights = askable_weights(facts);
     let mut best: Option<(Fact, u32)> = None;
     for f in Fact::ALL {
         let w = weights[*f as usize];
@@ -231,7 +249,7 @@ pub fn next_question(facts: &Facts, skip: FactSet) -> Option<Fact> {
 
 /// How many questions could still be asked (an honest upper bound for the progress line).
 pub fn questions_left(facts: &Facts, skip: FactSet) -> usize {
-    let weights = question_weights(facts);
+    let weights = askable_weights(facts);
     Fact::ALL.iter().filter(|f| weights[**f as usize] > 0 && !skip.contains(**f) && !facts.is_known(**f)).count()
 }
 

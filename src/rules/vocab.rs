@@ -89,3 +89,10 @@ pub const FACT_COUNT: usize = Fact::ALL.len();
 pub fn index_of(list: &[&str], word: &str) -> Option<usize> {
     list.iter().position(|w| *w == word)
 }
+
+impl Fact {
+    /// Facts about someone's schooling: they only exist for a student.
+    pub fn is_student_detail(self) -> bool {
+        matches!(self, Fact::StudentLevel | Fact::StudentStage | Fact::StudentFees | Fact::Graduating)
+    }
+}
