@@ -60,8 +60,17 @@ impl FactSet {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
+    /// The facts in the set, in `Fact::ALL` order (walking the set bits only).
     pub fn iter(self) -> impl Iterator<Item = Fact> {
-        Fact::ALL.iter().copied().filter(move |f| self.contains(*f))
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            Fact::ALL.get(i).copied()
+        })
     }
 }
 
