@@ -1,7 +1,8 @@
-//! The browser shell (wasm only): a Leptos component that holds the state in signals, puts the
-//! page HTML from `view` on the screen, and handles the few events: form submits, the print and
-//! read-aloud buttons, settings links and focus. All state is in the address after `#`, so back,
-//! reload and shared links show the same answers and nothing is stored on the device.
+//! The browser shell (wasm only): Leptos signals hold the state, an effect puts the page HTML from
+//! `view` on the screen, and a few handlers take the events: form submits, the print, read-aloud
+//! and remember buttons, settings links, focus, the kiosk timer. All state is in the address after
+//! `#`, so back, reload and shared links show the same answers; nothing is stored on the device
+//! unless the person asks ("remember my answers"), and never at a kiosk.
 
 use crate::rules::engine;
 use crate::rules::policy::{install_rules, install_texts, rule_file, rules_loaded, text_file, texts_loaded, Lang};
@@ -33,7 +34,7 @@ pub struct App {
     /// The problem with the last answer, shown on the same page.
     pub error: RwSignal<Option<FieldError>>,
     /// Bumped when a place's rules and texts arrive or fail, so the page redraws.
-    pub texts: RwSignal<Loading>,
+    pub loading: RwSignal<Loading>,
 }
 
 impl App {
@@ -43,7 +44,7 @@ impl App {
             page: RwSignal::new(Page::Start),
             notice: RwSignal::new(None),
             error: RwSignal::new(None),
-            texts: RwSignal::new(Loading::default()),
+            loading: RwSignal::new(Loading::default()),
         }
     }
 
@@ -113,9 +114,9 @@ impl App {
             }
             return;
         }
-        let texts = self.texts;
+        let loading = self.loading;
         if then.is_some() {
-            texts.update(|t| t.busy = true);
+            loading.update(|t| t.busy = true);
         }
         leptos::task::spawn_local(async move {
             let mut ok = true;
@@ -131,7 +132,7 @@ impl App {
                     None => false,
                 };
             }
-            texts.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
+            loading.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
             if ok {
                 if let Some(f) = then {
                     f();
@@ -140,12 +141,12 @@ impl App {
         });
     }
 
-    /// The page as HTML, or a loading line (or retry) while the policy texts are on their way.
+    /// The page as HTML, or a loading line (or retry) while the place's rules and texts are on their way.
     fn html(&self) -> String {
         let page = self.page.get();
         let s = self.session.get();
         let error = self.error.get();
-        let Loading { failed, busy, .. } = self.texts.get();
+        let Loading { failed, busy, .. } = self.loading.get();
         let t = ui(s.lang);
         let notice = self.notice.get().map(|e| match e {
             DecodeError::Version => t.old_link,
@@ -433,21 +434,21 @@ fn on_click(app: App, ev: web_sys::MouseEvent) {
                 Some("print") => {
                     let _ = window().print();
                 }
-                Some("retry") => app.texts.update(|t| *t = Loading { version: t.version + 1, ..Loading::default() }),
+                Some("retry") => app.loading.update(|t| *t = Loading { version: t.version + 1, ..Loading::default() }),
                 Some("finish") => wipe(app),
                 Some("remember") if app.session.with_untracked(|s| s.kiosk_idle.is_none()) => {
                     let text = app.session.with_untracked(|s| s.for_handoff().encode());
                     if storage().and_then(|st| st.set_item(SAVED_KEY, &text).ok()).is_some() {
                         crate::view::set_saved(Some(text));
                     }
-                    app.texts.update(|t| t.version += 1); // redraw
+                    app.loading.update(|t| t.version += 1); // redraw
                 }
                 Some("forget") => {
                     if let Some(st) = storage() {
                         let _ = st.remove_item(SAVED_KEY);
                     }
                     crate::view::set_saved(None);
-                    app.texts.update(|t| t.version += 1);
+                    app.loading.update(|t| t.version += 1);
                 }
                 _ => {}
             }
