@@ -162,3 +162,26 @@ fn other_place_gets_a_notice_and_national_services() {
     assert!(a["findings"].as_array().unwrap().iter().all(|f| f["status"] == "service"));
     assert_eq!(find(&a, "national.legal_aid")["status"], "service");
 }
+
+#[test]
+fn the_fast_and_the_careful_reader_agree() {
+    use benefits::rules::json::parse_household_carefully;
+    let inputs = [
+        r#"{}"#,
+        r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"age":45,"sex":"female","has_certificate":true,"local_hukou":true,"residence":"urban","disabilities":[{"kind":"physical","grade":1},{"kind":"mental"}],"autism":false,"needs_long_term_care":true,"able_to_work":false,"employment":"none","hard_to_employ_certified":false,"paid_own_insurance_last_year":false,"public_payroll":false,"full_medical_coverage":false,"veteran_or_injured_police":false,"uses_motorized_wheelchair":false,"student":{"level":"college","stage":"enrolled","annual_fees_yuan":"20000.5","graduating_this_year":false},"needs":["rehabilitation","care"]},"household":{"status":"none","disabled_members":2,"supported_by_elderly_parents":false,"no_one_employed":true,"housing":"own","parent_has_disability_certificate":false,"sudden_hardship":"none","inpatient_out_of_pocket_yuan":"0"}}"#,
+        r#"{"applicant":{"student":false}}"#,
+        r#"{"applicant":{"student":null}}"#,
+        r#"{"applicant":{"age":null,"student":{"level":null}},"household":{"status":null}}"#,
+        r#"{"applicant":{"disabilities":[{"kind":"visual","grade":null}]}}"#,
+        r#"{"jurisdiction":"\u0064alad"}"#,
+        r#"{"applicant":{"needs":[]}}"#,
+    ];
+    for input in inputs {
+        assert_eq!(parse_household(input), parse_household_carefully(input), "{input}");
+        assert!(parse_household(input).is_ok(), "{input}");
+    }
+    // What only the careful reader can say is still said, in full.
+    for bad in [r#"{"applicant":{"student":true}}"#, r#"{"applicant":{"age":12.5}}"#, r#"{"applicant":{"age":45,"age":46}}"#] {
+        assert_eq!(parse_household(bad), parse_household_carefully(bad), "{bad}");
+    }
+}

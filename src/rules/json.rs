@@ -77,14 +77,256 @@ type Result<T> = std::result::Result<T, InputError>;
 
 /// Parse one household. Absent keys stay unanswered; unknown keys and bad values are errors.
 pub fn parse_household(text: &str) -> Result<Facts> {
+    // Well-formed input (nearly every line of a registry export) takes the typed fast path; anything
+    // it does not accept is read again by the careful path, which names the key and the problem.
+    match fast::parse(text) {
+        Some(facts) => Ok(facts),
+        None => parse_household_carefully(text),
+    }
+}
+
+/// The careful path: a JSON tree walked key by key, with a message for every problem.
+pub fn parse_household_carefully(text: &str) -> Result<Facts> {
     let json: Json = serde_json::from_str(text).map_err(|e| InputError::new("", Problem::NotJson(e.to_string())))?;
     household_from_json(&json)
+}
+
+/// Typed, borrowing deserialisation for the common case. Returns `None` for anything unusual
+/// (unknown key, wrong type, value out of range, escaped strings): the careful path then decides.
+mod fast {
+    use super::super::facts::{parse_date, Disability, Facts, Value};
+    use super::super::vocab::{index_of, Fact, FactType, HOUSEHOLD_STATUS, HOUSING, JURISDICTIONS, KINDS, NEEDS};
+    use rust_decimal::Decimal;
+    use serde::de::{Deserializer, MapAccess, Visitor};
+    use serde::Deserialize;
+    use std::str::FromStr;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Household<'a> {
+        #[serde(borrow)]
+        jurisdiction: Option<&'a str>,
+        #[serde(borrow)]
+        as_of: Option<&'a str>,
+        #[serde(borrow)]
+        applicant: Option<Applicant<'a>>,
+        #[serde(borrow)]
+        household: Option<Home<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Applicant<'a> {
+        age: Option<i64>,
+        #[serde(borrow)]
+        sex: Option<&'a str>,
+        has_certificate: Option<bool>,
+        local_hukou: Option<bool>,
+        #[serde(borrow)]
+        residence: Option<&'a str>,
+        #[serde(borrow)]
+        disabilities: Option<Vec<Dis<'a>>>,
+        autism: Option<bool>,
+        needs_long_term_care: Option<bool>,
+        able_to_work: Option<bool>,
+        #[serde(borrow)]
+        employment: Option<&'a str>,
+        hard_to_employ_certified: Option<bool>,
+        paid_own_insurance_last_year: Option<bool>,
+        public_payroll: Option<bool>,
+        full_medical_coverage: Option<bool>,
+        veteran_or_injured_police: Option<bool>,
+        uses_motorized_wheelchair: Option<bool>,
+        #[serde(default, borrow)]
+        student: StudentField<'a>,
+        #[serde(borrow)]
+        needs: Option<Vec<&'a str>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Dis<'a> {
+        #[serde(borrow)]
+        kind: &'a str,
+        grade: Option<i64>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Student<'a> {
+        #[serde(borrow)]
+        level: Option<&'a str>,
+        #[serde(borrow)]
+        stage: Option<&'a str>,
+        #[serde(borrow)]
+        annual_fees_yuan: Option<&'a str>,
+        graduating_this_year: Option<bool>,
+    }
+
+    /// Absent (not answered), `false`/`null` (not a student), or the student's details.
+    #[derive(Default)]
+    enum StudentField<'a> {
+        #[default]
+        Absent,
+        No,
+        Yes(Student<'a>),
+    }
+
+    impl<'de: 'a, 'a> Deserialize<'de> for StudentField<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            struct V<'a>(std::marker::PhantomData<&'a ()>);
+            impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+                type Value = StudentField<'a>;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("false, null or an object")
+                }
+                fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+                    Ok(StudentField::No)
+                }
+                fn visit_none<E>(self) -> std::result::Result<Self::Value, E> {
+                    Ok(StudentField::No)
+                }
+                fn visit_bool<E: serde::de::Error>(self, b: bool) -> std::result::Result<Self::Value, E> {
+                    if b {
+                        Err(E::custom("true is not a student object"))
+                    } else {
+                        Ok(StudentField::No)
+                    }
+                }
+                fn visit_map<M: MapAccess<'de>>(self, map: M) -> std::result::Result<Self::Value, M::Error> {
+                    Student::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(StudentField::Yes)
+                }
+            }
+            d.deserialize_any(V(std::marker::PhantomData))
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Home<'a> {
+        #[serde(borrow)]
+        status: Option<&'a str>,
+        disabled_members: Option<i64>,
+        supported_by_elderly_parents: Option<bool>,
+        no_one_employed: Option<bool>,
+        #[serde(borrow)]
+        housing: Option<&'a str>,
+        parent_has_disability_certificate: Option<bool>,
+        #[serde(borrow)]
+        sudden_hardship: Option<&'a str>,
+        #[serde(borrow)]
+        inpatient_out_of_pocket_yuan: Option<&'a str>,
+    }
+
+    fn word(f: &mut Facts, fact: Fact, v: Option<&str>) -> Option<()> {
+        if let Some(v) = v {
+            let FactType::Word(list) = fact.value_type() else { return None };
+            f.set(fact, Value::Word(index_of(list, v)? as u8));
+        }
+        Some(())
+    }
+
+    fn flag(f: &mut Facts, fact: Fact, v: Option<bool>) {
+        if let Some(b) = v {
+            f.set(fact, Value::Bool(b));
+        }
+    }
+
+    fn money(v: &str) -> Option<Decimal> {
+        Decimal::from_str(v.trim()).ok().filter(|d| !d.is_sign_negative() && d.scale() <= 2 && *d < Decimal::from(100_000_000))
+    }
+
+    pub fn parse(text: &str) -> Option<Facts> {
+        let h: Household = serde_json::from_str(text).ok()?;
+        let mut f = Facts::default();
+        if let Some(j) = h.jurisdiction {
+            f.jurisdiction = Some(index_of(&JURISDICTIONS, j)? as u8);
+        }
+        if let Some(d) = h.as_of {
+            f.as_of = Some(parse_date(d)?);
+        }
+        if let Some(a) = h.applicant {
+            if let Some(age) = a.age {
+                (0..=120).contains(&age).then_some(())?;
+                f.set(Fact::Age, Value::Number(age.into()));
+            }
+            word(&mut f, Fact::Sex, a.sex)?;
+            flag(&mut f, Fact::Certificate, a.has_certificate);
+            flag(&mut f, Fact::LocalHukou, a.local_hukou);
+            word(&mut f, Fact::Residence, a.residence)?;
+            flag(&mut f, Fact::Autism, a.autism);
+            flag(&mut f, Fact::LongTermCare, a.needs_long_term_care);
+            flag(&mut f, Fact::AbleToWork, a.able_to_work);
+            word(&mut f, Fact::Employment, a.employment)?;
+            flag(&mut f, Fact::HardToEmploy, a.hard_to_employ_certified);
+            flag(&mut f, Fact::PaidOwnInsurance, a.paid_own_insurance_last_year);
+            flag(&mut f, Fact::PublicPayroll, a.public_payroll);
+            flag(&mut f, Fact::FullMedicalCoverage, a.full_medical_coverage);
+            flag(&mut f, Fact::Veteran, a.veteran_or_injured_police);
+            flag(&mut f, Fact::MotorizedWheelchair, a.uses_motorized_wheelchair);
+            if let Some(list) = a.disabilities {
+                let mut out = Vec::with_capacity(list.len());
+                for d in list {
+                    let grade = match d.grade {
+                        None => None,
+                        Some(g) if (1..=4).contains(&g) => Some(g as u8),
+                        Some(_) => return None,
+                    };
+                    out.push(Disability { kind: index_of(&KINDS, d.kind)? as u8, grade });
+                }
+                f.disabilities = Some(out);
+            }
+            if let Some(needs) = a.needs {
+                let mut mask = 0u16;
+                for n in needs {
+                    mask |= 1 << index_of(&NEEDS, n)?;
+                }
+                f.needs = Some(mask);
+            }
+            match a.student {
+                StudentField::Absent => {}
+                StudentField::No => f.set(Fact::Student, Value::Bool(false)),
+                StudentField::Yes(s) => {
+                    f.set(Fact::Student, Value::Bool(true));
+                    word(&mut f, Fact::StudentLevel, s.level)?;
+                    word(&mut f, Fact::StudentStage, s.stage)?;
+                    if let Some(fees) = s.annual_fees_yuan {
+                        f.set(Fact::StudentFees, Value::Number(money(fees)?));
+                    }
+                    flag(&mut f, Fact::Graduating, s.graduating_this_year);
+                }
+            }
+        }
+        if let Some(h) = h.household {
+            if let Some(s) = h.status {
+                f.set(Fact::HouseholdStatus, Value::Word(index_of(&HOUSEHOLD_STATUS, s)? as u8));
+            }
+            if let Some(n) = h.disabled_members {
+                (1..=20).contains(&n).then_some(())?;
+                f.set(Fact::DisabledMembers, Value::Number(n.into()));
+            }
+            flag(&mut f, Fact::ElderlyParents, h.supported_by_elderly_parents);
+            flag(&mut f, Fact::NoOneEmployed, h.no_one_employed);
+            if let Some(s) = h.housing {
+                f.set(Fact::Housing, Value::Word(index_of(&HOUSING, s)? as u8));
+            }
+            flag(&mut f, Fact::ParentCertificate, h.parent_has_disability_certificate);
+            word(&mut f, Fact::SuddenHardship, h.sudden_hardship)?;
+            if let Some(c) = h.inpatient_out_of_pocket_yuan {
+                f.set(Fact::InpatientCost, Value::Number(money(c)?));
+            }
+        }
+        Some(f)
+    }
 }
 
 pub fn household_from_json(json: &Json) -> Result<Facts> {
     let top = object(json, "")?;
     let mut facts = Facts::default();
     for (key, value) in top {
+        if value.is_null() {
+            continue; // null: not answered, like an absent key
+        }
         match key.as_str() {
             "jurisdiction" => facts.jurisdiction = Some(word(value, key, &JURISDICTIONS)?),
             "as_of" => facts.as_of = Some(date(value, key)?),
@@ -147,6 +389,10 @@ fn applicant(json: &Json, facts: &mut Facts) -> Result<()> {
     for (k, v) in object(json, "applicant")? {
         let key = format!("applicant.{k}");
         let key = key.as_str();
+        // null is "not answered", except for student, where it means "not a student".
+        if v.is_null() && k != "student" {
+            continue;
+        }
         match k.as_str() {
             "age" => facts.set(Fact::Age, Value::Number(whole(v, key, 0, 120)?.into())),
             "sex" => set_word(facts, Fact::Sex, v, key)?,
@@ -211,6 +457,9 @@ fn student(v: &Json, facts: &mut Facts) -> Result<()> {
     for (k, v) in object(v, "applicant.student")? {
         let key = format!("applicant.student.{k}");
         let key = key.as_str();
+        if v.is_null() {
+            continue;
+        }
         match k.as_str() {
             "level" => set_word(facts, Fact::StudentLevel, v, key)?,
             "stage" => set_word(facts, Fact::StudentStage, v, key)?,
@@ -226,6 +475,9 @@ fn household(json: &Json, facts: &mut Facts) -> Result<()> {
     for (k, v) in object(json, "household")? {
         let key = format!("household.{k}");
         let key = key.as_str();
+        if v.is_null() {
+            continue;
+        }
         match k.as_str() {
             "status" => facts.set(Fact::HouseholdStatus, Value::Word(word(v, key, &HOUSEHOLD_STATUS)?)),
             "disabled_members" => facts.set(Fact::DisabledMembers, Value::Number(whole(v, key, 1, 20)?.into())),
