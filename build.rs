@@ -180,6 +180,15 @@ fn generate(dir: &Path) -> Result<String, String> {
     code.push_str("];\n");
 
     let mut ids = HashSet::new();
+    // A seed file for a place the app does not know would be silently ignored: refuse it.
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if let Some(stem) = name.strip_suffix(".toml") {
+            if stem != "common" && !JURISDICTIONS.contains(&stem) {
+                return Err(format!("seeds/{name}: '{stem}' is not in JURISDICTIONS (src/rules/vocab.rs)"));
+            }
+        }
+    }
     let mut places = Vec::new();
     for id in JURISDICTIONS.iter().filter(|j| **j != "other") {
         let path = dir.join(format!("{id}.toml"));
@@ -207,6 +216,9 @@ fn generate(dir: &Path) -> Result<String, String> {
             .map_err(|e| ctx(format!("[jurisdiction] requires: {e}")))?;
         let valid_from = date(&jur.valid_from).ok_or_else(|| ctx("[jurisdiction] valid_from: not a date".into()))?;
         let valid_until = date(&jur.valid_until).ok_or_else(|| ctx("[jurisdiction] valid_until: not a date".into()))?;
+        if valid_from > valid_until {
+            return Err(ctx("[jurisdiction] valid_from is after valid_until".into()));
+        }
         for (k, t) in departments {
             check_text(t).map_err(|e| ctx(format!("[departments] {k}: {e}")))?;
         }
@@ -309,6 +321,9 @@ fn generate(dir: &Path) -> Result<String, String> {
             bin.u8(b.office_decides as u8);
             bin.u16(needs);
             bin.expr(&condition);
+            if b.amount.len() > 255 || b.notes.len() > 255 || b.bring.len() > 255 || b.departments.len() > 255 {
+                return Err(bctx("more than 255 amounts, notes, documents or departments".into()));
+            }
             bin.u8(b.amount.len() as u8);
             bin.0.extend_from_slice(&amount_bin.0);
             bin.u16(name_i);
@@ -525,16 +540,22 @@ fn check_text(t: &Text) -> Result<(), String> {
     Ok(())
 }
 
+/// A calendar date "YYYY-MM-DD" as yyyymmdd (2025-02-30 is refused).
 fn date(s: &str) -> Option<u32> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
     let (y, m, d): (u32, u32, u32) = (s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some(y * 10000 + m * 100 + d)
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some(y * 10000 + m * 100 + d)
 }
 
 /// A decimal string such as "4000" or "0.5" as (units, scale).

@@ -75,10 +75,8 @@ export async function journey(page, { helper = 0, place, answers, lang = 'zh', o
   await page.locator(`input[name="answer"][value="${place}"]`).check();
   await page.getByRole('button', { name: /继续|Continue/ }).click();
   const asked = await answerQuestions(page, answers, onEach);
-  if (place !== 5) {
-    await expect(page.locator('main h1')).toHaveText(/核对您的回答|Check your answers/);
-    await page.getByRole('button', { name: /查看结果|See results/ }).click();
-  }
+  await expect(page.locator('main h1')).toHaveText(/核对您的回答|Check your answers/);
+  await page.getByRole('button', { name: /查看结果|See results/ }).click();
   await expect(page.locator('main h1')).toHaveText(/测算结果|Your results/);
   return asked;
 }

@@ -65,9 +65,12 @@ test('大武口区: five-year-old with an intellectual disability (draft documen
   await expect(rehab.locator('.warning')).toContainText('征求意见稿');
 });
 
-test('somewhere else: a clear answer that the local rules do not apply', async ({ page }) => {
-  await journey(page, { place: 5, answers: {} });
+test('somewhere else: a clear answer that the local rules do not apply, and what to ask about', async ({ page }) => {
+  await journey(page, { place: 5, answers: { certificate: 'yes', household_status: 3, needs: [7, 1] } });
   await expect(page.locator('.notice h2')).toHaveText('本工具收录的地方政策不适用于其他地区');
+  await expect(page.locator('#group-service')).toBeVisible();
+  await expect(card(page, '法律援助').locator('.tag')).toHaveText('可以咨询');
+  await expect(page.locator('#group-likely')).toHaveCount(0);
 });
 
 test('English journey', async ({ page }) => {
@@ -99,7 +102,7 @@ test('keyboard only, from the start page to the results', async ({ page }) => {
     await page.keyboard.press('Enter');
   };
   await choose(0); // myself
-  await expect(page.locator('main h1')).toHaveText('户口在哪里？');
+  await expect(page.locator('main h1')).toHaveText('在哪个地方申请？');
   await choose(2); // the third place in the list: 伊金霍洛旗
   for (let i = 0; i < 40; i++) {
     await settle(page);
@@ -179,4 +182,33 @@ test('a damaged link shows a message and an empty start', async ({ page }) => {
   await appReady(page);
   await expect(page.locator('.notice')).toContainText('不完整或已损坏');
   await expect(page.locator('main h1')).toHaveText('看看您可以申请哪些残疾人补贴和服务');
+});
+
+test('display settings: the same control keeps focus and the panel stays open', async ({ page }) => {
+  await page.goto('/#q-age/1.J2.H0');
+  await appReady(page);
+  await page.locator('details.settings summary').click();
+  await page.getByRole('link', { name: '大', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-size', 'large');
+  await expect(page.locator('details.settings')).toHaveAttribute('open', '');
+  await expect(page.locator('.chip[aria-current]').first()).toBeFocused();
+  await expect(page.locator('#answer-number')).toBeVisible();
+});
+
+test('a failed download says so and tries again only when asked', async ({ page }) => {
+  let blocked = true;
+  let attempts = 0;
+  await page.route(/rules-ejinhoro\.[0-9a-f]+\.bin$/, (route) => {
+    attempts += 1;
+    return blocked ? route.abort() : route.continue();
+  });
+  await page.goto('/#q-age/1.J2.H0');
+  await appReady(page);
+  await expect(page.locator('.notice[role=alert]')).toContainText('没能加载');
+  await expect(page.locator('main h1')).toHaveText('您今年几岁？');
+  await page.waitForTimeout(1000);
+  expect(attempts).toBe(1); // no retry loop
+  blocked = false;
+  await page.getByRole('button', { name: '再试一次' }).click();
+  await expect(page.locator('#answer-number')).toBeVisible();
 });

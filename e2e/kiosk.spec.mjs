@@ -43,7 +43,7 @@ test('a touch keeps the session; "finish and clear" clears at once', async ({ pa
   await expect(page.locator('.idle-warning')).toBeVisible({ timeout: 8000 });
   await page.mouse.click(5, 400);
   await expect(page.locator('.idle-warning')).toBeHidden();
-  await expect(page.locator('main h1')).toHaveText('户口在哪里？');
+  await expect(page.locator('main h1')).toHaveText('在哪个地方申请？');
   await page.locator('.kiosk-finish').click();
   await expect(page.locator('main h1')).toHaveText('看看您可以申请哪些残疾人补贴和服务');
   expect(await page.evaluate(() => location.hash)).toBe('#start/1.X6');

@@ -1,6 +1,6 @@
 // Service worker: keeps this build's files so the app works with no network after the first visit.
 // scripts/build.mjs fills in VERSION (a hash of every file) and FILES; a new build has a new VERSION,
-// installs its own cache and deletes the old one. Nothing is ever sent anywhere.
+// installs its own cache and keeps only the one before it. Nothing is ever sent anywhere.
 const VERSION = '{{VERSION}}';
 const FILES = {{FILES}};
 const CACHE = `benefits-${VERSION}`;
@@ -10,9 +10,12 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
+  // Keep the previous build's cache too: a page opened before the update still fetches its own
+  // (differently named) rules and texts from it. Anything older is deleted.
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('benefits-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => keys.filter((k) => k.startsWith('benefits-') && k !== CACHE))
+      .then((old) => Promise.all(old.slice(0, -1).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -26,5 +29,5 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match('./index.html', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
     return;
   }
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
 });

@@ -54,6 +54,8 @@ fn batch_reports_bad_lines_and_processes_the_rest() {
     assert_eq!(code, 1, "bad lines make the exit code non-zero");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "two good households answered");
+    let numbers: Vec<u64> = lines.iter().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, vec![1, 4], "each answer names its input line");
     for l in lines {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
         // A screening batch lists only what the person may be missing out on.
@@ -94,4 +96,12 @@ fn compact_batch_lines_are_json_with_ids_and_missing_facts() {
     let s = lines[0]["findings"].as_array().unwrap().iter().find(|f| f["id"] == "ejinhoro.severe_disability_subsidy").unwrap();
     assert_eq!(s["amount"]["yuan"], "3000");
     assert!(lines[1]["findings"].as_array().unwrap().iter().any(|f| f["missing"].as_array().is_some_and(|m| m.contains(&serde_json::json!("certificate")))));
+}
+
+#[test]
+fn the_place_is_required_on_the_command_line() {
+    let (code, out, err) = run(&["--lang", "en", "-"], r#"{"applicant":{"age":40}}"#);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.trim(), "jurisdiction: this key is required");
 }

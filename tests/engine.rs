@@ -213,9 +213,16 @@ fn findings_sorted_by_status_then_value() {
 }
 
 #[test]
-fn yearly_total_adds_only_likely_yearly_figures() {
+fn yearly_total_adds_only_likely_yearly_cash_within_the_period() {
     let f = ejinhoro("physical", 1, "");
     assert_eq!(yearly_total(&evaluate(&f)).to_string(), "4000");
+    // Donghe's 24,000 a year is rehabilitation funding, not cash to the family.
+    let child = facts(r#"{"jurisdiction":"donghe","as_of":"2023-05-01","applicant":{"age":4,"autism":false,"disabilities":[{"kind":"hearing","grade":1}]}}"#);
+    assert_eq!(amount(&child, "donghe.child_rehab_assistance").as_deref(), Some("24000"));
+    assert!(yearly_total(&evaluate(&child)).is_zero());
+    // After the document's period the figure is not added up.
+    let later = facts(r#"{"jurisdiction":"ejinhoro","as_of":"2027-06-01","applicant":{"age":40,"has_certificate":true,"local_hukou":true,"disabilities":[{"kind":"physical","grade":1}]}}"#);
+    assert!(yearly_total(&evaluate(&later)).is_zero());
 }
 
 #[test]
@@ -263,6 +270,11 @@ fn school_questions_come_after_is_a_student_and_not_at_all_for_others() {
         skip.insert(q);
     }
     assert!(asked.contains(&Fact::Student));
+    // While "is a student" is open, that is what a school rule says it is missing.
+    let open = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true}}"#);
+    let aid = finding(&open, "ejinhoro.higher_vocational_education_aid").unwrap();
+    assert!(aid.missing.contains(Fact::Student));
+    assert!(!aid.missing.iter().any(|f| f.is_student_detail()), "{:?}", aid.missing);
     // Not a student: school rules are settled as unlikely, and no school detail is asked.
     let g = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"student":false}}"#);
     assert_eq!(status(&g, "ejinhoro.higher_vocational_education_aid"), Some(Status::Unlikely));

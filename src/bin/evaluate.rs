@@ -8,7 +8,7 @@
 //! for screening a whole registry export.
 
 use benefits::rules::facts::date_from_days;
-use benefits::rules::json::{answer, parse_household, write_compact, Detail};
+use benefits::rules::json::{answer, parse_household, write_compact, Detail, InputError, Problem};
 use benefits::rules::Lang;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -74,13 +74,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// The command line needs to know the place: without it nothing can be screened.
+fn require_place(facts: benefits::rules::Facts) -> Result<benefits::rules::Facts, InputError> {
+    if facts.jurisdiction.is_none() {
+        return Err(InputError { key: "jurisdiction".into(), problem: Problem::MissingKey });
+    }
+    Ok(facts)
+}
+
 fn run_one(mut reader: Box<dyn Read>, lang: Lang, today: u32) -> ExitCode {
     let mut text = String::new();
     if let Err(e) = reader.read_to_string(&mut text) {
         eprintln!("{e}");
         return ExitCode::from(2);
     }
-    match parse_household(&text) {
+    match parse_household(&text).and_then(require_place) {
         Ok(mut facts) => {
             facts.as_of.get_or_insert(today);
             let out = io::stdout();
@@ -117,13 +125,16 @@ fn run_batch(reader: Box<dyn Read>, lang: Lang, detail: Detail, compact: bool, t
         if line.trim().is_empty() {
             continue;
         }
-        match parse_household(&line) {
+        match parse_household(&line).and_then(require_place) {
             Ok(mut facts) => {
                 facts.as_of.get_or_insert(today);
                 let written = if compact {
                     write_compact(&mut out, &facts, number)
                 } else {
-                    serde_json::to_writer(&mut out, &answer(&facts, lang, detail)).map_err(io::Error::from).and_then(|_| out.write_all(b"\n"))
+                    // Each answer names its input line, so a caseworker can match it to the registry.
+                    let mut a = answer(&facts, lang, detail);
+                    a.line = Some(number);
+                    serde_json::to_writer(&mut out, &a).map_err(io::Error::from).and_then(|_| out.write_all(b"\n"))
                 };
                 if written.is_err() {
                     return ExitCode::SUCCESS; // the reader went away

@@ -119,7 +119,14 @@ impl Cond {
                 let t = self.test(facts);
                 let mut m = FactSet::default();
                 if t == Truth::Unknown {
-                    m.insert(self.leaf_fact());
+                    let f = self.leaf_fact();
+                    // School details are asked only of a student: until then, "is a student" is
+                    // what would settle it.
+                    if f.is_student_detail() && *facts.get(Fact::Student) != Value::Bool(true) {
+                        m.insert(Fact::Student);
+                    } else {
+                        m.insert(f);
+                    }
                 }
                 (t, m)
             }

@@ -133,7 +133,9 @@ pub fn estimate(b: &'static Benefit, facts: &Facts) -> (Estimate, FactSet) {
                         let base = case.of.and_then(|f| facts.number(f));
                         if base.is_none() {
                             if let Some(f) = case.of {
-                                missing.insert(f);
+                                // School fees are asked only of a student (see `askable_weights`).
+                                let asked_first = f.is_student_detail() && *facts.get(Fact::Student) != super::facts::Value::Bool(true);
+                                missing.insert(if asked_first { Fact::Student } else { f });
                             }
                         }
                         base.zip(case.percent).map(|(base, pct)| {
@@ -166,11 +168,16 @@ pub fn explain(finding: &Finding, facts: &Facts) -> Vec<Leaf> {
     out
 }
 
-/// Yearly cash that can honestly be added up: likely findings with a fixed yearly figure.
+/// Categories whose yearly figures are money paid to the person (living and nursing subsidies,
+/// social assistance), as opposed to the value of a service such as rehabilitation funding.
+const CASH_CATEGORIES: [u8; 3] = [0, 1, 2];
+
+/// Yearly cash that can honestly be added up: likely findings with a fixed yearly figure, paid as
+/// money, from a rule still within its document's period.
 pub fn yearly_total(findings: &[Finding]) -> Decimal {
     findings
         .iter()
-        .filter(|f| f.status == Status::Likely)
+        .filter(|f| f.status == Status::Likely && !f.warnings.expired && CASH_CATEGORIES.contains(&f.benefit.category))
         .filter(|f| matches!(f.amount.case, Some(c) if c.kind == AmountKind::Yearly))
         .filter_map(|f| f.amount.value)
         .sum()

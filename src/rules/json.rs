@@ -497,6 +497,9 @@ fn household(json: &Json, facts: &mut Facts) -> Result<()> {
 
 #[derive(Serialize)]
 pub struct Answer {
+    /// The input line, in batch mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     pub jurisdiction: &'static str,
     pub as_of: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -583,6 +586,7 @@ pub fn answer(facts: &Facts, lang: Lang, detail: Detail) -> Answer {
         .map(|f| finding_json(f, facts, lang, &document, detail))
         .collect();
     Answer {
+        line: None,
         jurisdiction: JURISDICTIONS[j as usize],
         as_of: facts.as_of.map(format_date).unwrap_or_default(),
         notice: (j == engine::OTHER).then(|| place.notes.first().map(|n| n.get(lang)).unwrap_or("")),

@@ -15,6 +15,13 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// Places (and languages) whose rules or texts are being downloaded right now.
+    static IN_FLIGHT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The settings link just used (its position among them), to give it focus again after the redraw.
+    static SETTING_FOCUS: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
 /// Fetching a place's rules and texts: a counter that changes on every arrival, whether the last
 /// fetch failed, and whether one is under way after an answer (shown as a status line).
 #[derive(Clone, Copy, Default, PartialEq)]
@@ -114,6 +121,12 @@ impl App {
             }
             return;
         }
+        // One download per place at a time; a redraw while it runs does not start another.
+        let bit = 1u32 << (place as u32 * 2 + lang as u32);
+        if IN_FLIGHT.with(|f| f.get() & bit != 0) && then.is_none() {
+            return;
+        }
+        IN_FLIGHT.with(|f| f.set(f.get() | bit));
         let loading = self.loading;
         if then.is_some() {
             loading.update(|t| t.busy = true);
@@ -132,6 +145,7 @@ impl App {
                     None => false,
                 };
             }
+            IN_FLIGHT.with(|f| f.set(f.get() & !bit));
             loading.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
             if ok {
                 if let Some(f) = then {
@@ -154,15 +168,20 @@ impl App {
         });
         if let Some(j) = place_needed(page, &s) {
             if !Self::place_ready(j, s.lang) {
-                self.ensure_place(j, s.lang, None);
+                // After a failure, wait for the person to press "try again" (no retry loop).
+                if !failed {
+                    self.ensure_place(j, s.lang, None);
+                }
+                // The page keeps its heading while its content is on the way.
+                let heading = format!(r#"<h1 tabindex="-1">{}</h1>"#, esc(&page_title(page, &s)));
                 let main = if failed {
                     format!(
-                        r#"<div class="notice" role="alert"><p>{}</p><button type="button" class="button" data-action="retry">{}</button></div>"#,
+                        r#"{heading}<div class="notice" role="alert"><p>{}</p><button type="button" class="button" data-action="retry">{}</button></div>"#,
                         esc(t.texts_failed),
                         esc(t.retry)
                     )
                 } else {
-                    format!(r#"<p class="loading" role="status">{}</p>"#, esc(t.texts_loading))
+                    format!(r#"{heading}<p class="loading" role="status">{}</p>"#, esc(t.texts_loading))
                 };
                 return render_shell(page, &s, &main, notice);
             }
@@ -282,9 +301,12 @@ fn start_kiosk_if_asked(app: App) {
 }
 
 /// Counts seconds without a touch, key or input; warns before the end; then clears everything.
+/// The warning is built once; each second only its count changes (so focus and the screen
+/// reader's announcement are not disturbed), and focus returns where it was when it closes.
 fn kiosk_idle_timer(app: App) {
-    use std::cell::Cell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
     let quiet = Rc::new(Cell::new(0u32));
     for name in ["pointerdown", "keydown", "input", "touchstart", "wheel"] {
         let quiet = quiet.clone();
@@ -292,12 +314,30 @@ fn kiosk_idle_timer(app: App) {
     }
     let overlay = document().create_element("div").expect("div");
     overlay.set_class_name("idle-warning");
-    let _ = overlay.set_attribute("hidden", "");
-    let _ = overlay.set_attribute("role", "alertdialog");
-    let _ = overlay.set_attribute("aria-modal", "true");
-    let _ = overlay.set_attribute("aria-labelledby", "idle-title");
-    let _ = overlay.set_attribute("aria-describedby", "idle-body");
+    for (k, v) in [("hidden", ""), ("role", "alertdialog"), ("aria-modal", "true"), ("aria-labelledby", "idle-title"), ("aria-describedby", "idle-body")] {
+        let _ = overlay.set_attribute(k, v);
+    }
     let _ = document().body().expect("body").append_child(&overlay);
+    let before: Rc<RefCell<Option<web_sys::HtmlElement>>> = Rc::new(RefCell::new(None));
+    let close = {
+        let (overlay, before) = (overlay.clone(), before.clone());
+        move || {
+            if !overlay.has_attribute("hidden") {
+                let _ = overlay.set_attribute("hidden", "");
+                if let Some(el) = before.borrow_mut().take() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+    let still_here = {
+        let (quiet, close) = (quiet.clone(), close.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            quiet.set(0);
+            close();
+        })
+    };
+    let shown_lang: Rc<Cell<Option<Lang>>> = Rc::new(Cell::new(None));
     let _ = set_interval_with_handle(
         move || {
             let Some(idle) = app.session.with_untracked(|s| s.kiosk_idle) else { return };
@@ -305,26 +345,34 @@ fn kiosk_idle_timer(app: App) {
             let warn_from = idle - (idle / 3).clamp(1, 30);
             let t = quiet.get() + 1;
             quiet.set(t);
-            let lang = app.session.with_untracked(|s| s.lang);
-            let text = ui(lang);
             if t >= idle {
                 quiet.set(0);
-                let _ = overlay.set_attribute("hidden", "");
+                close();
                 wipe(app);
             } else if t >= warn_from {
-                let left = (idle - t).to_string();
-                overlay.set_inner_html(&format!(
-                    r#"<div class="idle-box"><h2 id="idle-title">{}</h2><p id="idle-body" aria-live="assertive">{}</p><button type="button" class="button" data-action="still-here">{}</button></div>"#,
-                    esc(text.idle_title),
-                    esc(&text.idle_body.replace("{n}", &left)),
-                    esc(text.idle_continue)
-                ));
+                let lang = app.session.with_untracked(|s| s.lang);
+                let text = ui(lang);
+                if shown_lang.get() != Some(lang) {
+                    overlay.set_inner_html(&format!(
+                        r#"<div class="idle-box"><h2 id="idle-title">{}</h2><p id="idle-body" aria-live="assertive"></p><button type="button" class="button">{}</button></div>"#,
+                        esc(text.idle_title),
+                        esc(text.idle_continue)
+                    ));
+                    if let Some(button) = overlay.query_selector("button").ok().flatten() {
+                        let _ = button.add_event_listener_with_callback("click", still_here.as_ref().unchecked_ref());
+                    }
+                    shown_lang.set(Some(lang));
+                }
+                if let Some(body) = overlay.query_selector("#idle-body").ok().flatten() {
+                    body.set_text_content(Some(&text.idle_body.replace("{n}", &(idle - t).to_string())));
+                }
                 if overlay.has_attribute("hidden") {
+                    *before.borrow_mut() = document().active_element().and_then(|e| e.dyn_into().ok());
                     let _ = overlay.remove_attribute("hidden");
                     focus_after_render(".idle-warning button");
                 }
-            } else if !overlay.has_attribute("hidden") {
-                let _ = overlay.set_attribute("hidden", "");
+            } else {
+                close();
             }
         },
         std::time::Duration::from_secs(1),
@@ -361,6 +409,8 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn setup(app: App) {
+    let now = js_sys::Date::new_0();
+    crate::view::set_today(Some(now.get_full_year() * 10000 + (now.get_month() + 1) * 100 + now.get_date()));
     if app.session.with_untracked(|s| s.kiosk_idle.is_none()) {
         crate::view::set_saved(storage().and_then(|st| st.get_item(SAVED_KEY).ok().flatten()));
     }
@@ -370,7 +420,20 @@ fn setup(app: App) {
     provide_context(app);
     window_event_listener(leptos::ev::hashchange, move |_| {
         app.read_address();
-        focus_after_render("main h1");
+        match SETTING_FOCUS.with(|f| f.take()) {
+            Some(index) => request_animation_frame(move || {
+                let settings_link = index > 0; // the language switch comes first
+                if settings_link {
+                    if let Some(d) = document().query_selector("details.settings").ok().flatten() {
+                        let _ = d.set_attribute("open", "");
+                    }
+                }
+                if let Some(el) = document().query_selector_all("[data-replace]").ok().and_then(|l| l.item(index)) {
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }),
+            None => focus_after_render("main h1"),
+        }
     });
     if has_speech() {
         let _ = document().document_element().map(|h| h.class_list().add_1("speech"));
@@ -422,8 +485,12 @@ fn on_click(app: App, ev: web_sys::MouseEvent) {
                 let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         } else if el.has_attribute("data-replace") {
-            // Settings change the address without a new history entry.
+            // Settings change the address without a new history entry, and the person stays where
+            // they were: the same control keeps focus and the settings panel stays open.
             ev.prevent_default();
+            let links = document().query_selector_all("[data-replace]").ok();
+            let index = links.and_then(|l| (0..l.length()).find(|i| l.item(*i).is_some_and(|n| n.is_same_node(Some(&el)))));
+            SETTING_FOCUS.with(|f| f.set(index));
             if let Some(href) = el.get_attribute("href") {
                 let _ = location().replace(&href);
             }
@@ -478,10 +545,7 @@ fn on_submit(app: App, ev: web_sys::SubmitEvent) {
                     next.facts.jurisdiction = Some(v);
                     // The next question depends on the place's rules: fetch them first if need be.
                     let lang = next.lang;
-                    app.ensure_place(v, lang, Some(Box::new(move || {
-                        let page = if v == engine::OTHER { Page::Results } else { next_page(&next) };
-                        app.go(page, next);
-                    })));
+                    app.ensure_place(v, lang, Some(Box::new(move || app.go(next_page(&next), next))));
                 }
                 None => show_error(app, "option-0", ui(s.lang).choose_one),
             },

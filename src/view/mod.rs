@@ -77,6 +77,17 @@ pub fn source_line(j: &Jurisdiction, lang: Lang) -> String {
 thread_local! {
     static BASE_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     static SAVED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    static TODAY: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// Today's date (yyyymmdd) from the device, so results past a document's period say so. The
+/// browser shell sets it; tests may too. Not part of the address.
+pub fn set_today(day: Option<u32>) {
+    TODAY.with(|t| t.set(day));
+}
+
+pub fn today() -> Option<u32> {
+    TODAY.with(|t| t.get())
 }
 
 /// Answers the person chose to keep on this device ("remember my answers"), in the address form;

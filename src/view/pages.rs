@@ -315,7 +315,11 @@ pub fn answer_text(s: &Session, f: Fact) -> String {
             .as_ref()
             .map(|list| {
                 list.iter()
-                    .map(|d| format!("{}，{}", kind_label(d.kind).get(lang), d.grade.map(|g| t.grade_names[g as usize - 1]).unwrap_or(t.grade_unassessed)))
+                    .map(|d| {
+                        let comma = if lang == Lang::Zh { "，" } else { ", " };
+                        let grade = d.grade.map(|g| t.grade_names[g as usize - 1]).unwrap_or(t.grade_unassessed);
+                        format!("{}{comma}{grade}", sentence_case(kind_label(d.kind).get(lang)))
+                    })
                     .collect::<Vec<_>>()
                     .join(sep)
             })
@@ -367,7 +371,11 @@ fn check(s: &Session) -> String {
 fn results(s: &Session) -> String {
     let t = ui(s.lang);
     let lang = s.lang;
-    let findings = engine::evaluate(&s.facts);
+    let mut facts = s.facts.clone();
+    if facts.as_of.is_none() {
+        facts.as_of = super::today();
+    }
+    let findings = engine::evaluate(&facts);
     let mut h = back_link(s, Page::Results);
     let _ = write!(
         h,
@@ -576,6 +584,8 @@ fn finding_card(s: &Session, finding: &Finding) -> String {
         h.push_str("</ul></details>");
     }
     let place = jurisdiction(b.jurisdiction);
+    // Printed sheets show the source even though the screen keeps it folded.
+    let _ = write!(h, r#"<p class="print-only">{}: {} {}</p>"#, esc(t.source), esc(place.name.get(lang)), esc(b.cite.section));
     let _ = write!(
         h,
         r#"<details class="citation"><summary>{}</summary><p>{} {}</p><p>{}</p></details>"#,
