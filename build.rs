@@ -540,22 +540,8 @@ fn check_text(t: &Text) -> Result<(), String> {
     Ok(())
 }
 
-/// A calendar date "YYYY-MM-DD" as yyyymmdd (2025-02-30 is refused).
 fn date(s: &str) -> Option<u32> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (y, m, d): (u32, u32, u32) = (s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&d).then_some(y * 10000 + m * 100 + d)
+    vocab::calendar_date(s)
 }
 
 /// A decimal string such as "4000" or "0.5" as (units, scale).

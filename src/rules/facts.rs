@@ -81,24 +81,7 @@ impl Facts {
 
 /// Parse an ISO date "YYYY-MM-DD" into yyyymmdd, checking the calendar.
 pub fn parse_date(text: &str) -> Option<u32> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |s: &str| s.parse::<u32>().ok();
-    let (y, m, d) = (num(&text[0..4])?, num(&text[5..7])?, num(&text[8..10])?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if !(1900..=2200).contains(&y) || d == 0 || d > days {
-        return None;
-    }
-    Some(y * 10000 + m * 100 + d)
+    super::vocab::calendar_date(text)
 }
 
 pub fn format_date(date: u32) -> String {
