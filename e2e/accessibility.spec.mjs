@@ -16,6 +16,7 @@ const pages = [
   ['needs question', 'q-needs/1.J2.H0'],
   ['check answers', `check/${answered}`],
   ['results', `results/${answered}`],
+  ['results past the period', 'results/1.J0.H0.Qab.a32.b1'],
   ['browse', 'browse/1'],
   ['browse a place', 'browse-huining/1'],
 ];

@@ -180,3 +180,16 @@ fn english_answers_start_with_a_capital() {
     let zh = render_page(Page::Question(Fact::HouseholdStatus), &session(2, Helper::Myself, Lang::Zh), None, None);
     assert!(zh.contains(">都不是</label>"));
 }
+
+#[test]
+fn results_past_the_documents_period_say_so_at_the_top() {
+    let mut s = session(0, Helper::Myself, Lang::Zh);
+    s.facts.set(Fact::Certificate, Value::Bool(true));
+    benefits::view::set_today(Some(20261125));
+    let html = render_page(Page::Results, &s, None, None);
+    benefits::view::set_today(None);
+    assert!(html.contains("执行期到 2025-12-31 为止"), "page-level notice");
+    assert!(html.contains("文件的执行期已过"), "and on the cards");
+    let inside = render_page(Page::Results, &s, None, None);
+    assert!(!inside.contains("执行期到"), "no notice without a date past the period");
+}

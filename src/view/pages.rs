@@ -385,6 +385,11 @@ fn results(s: &Session) -> String {
         esc(t.results_for),
         esc(&place_name(s))
     );
+    // Said once at the top as well as on each card: most of the documents' periods have ended.
+    if let Some(f) = findings.iter().find(|f| f.warnings.expired && f.status != Status::Unlikely) {
+        let until = crate::rules::words::date(f.benefit.valid_until);
+        let _ = write!(h, r#"<div class="warning" role="note"><p>{}</p></div>"#, esc(&t.expired_page.replace("{date}", &until)));
+    }
     if s.facts.jurisdiction == Some(engine::OTHER) {
         let note = jurisdiction(engine::OTHER).notes.first().map(|n| n.get(lang)).unwrap_or("");
         let _ = write!(h, r#"<div class="notice"><h2>{}</h2><p>{}</p></div>"#, esc(t.other_place_title), esc(note));
