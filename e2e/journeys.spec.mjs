@@ -187,6 +187,7 @@ test('a damaged link shows a message and an empty start', async ({ page }) => {
 test('display settings: the same control keeps focus and the panel stays open', async ({ page }) => {
   await page.goto('/#q-age/1.J2.H0');
   await appReady(page);
+  await page.locator('#answer-number').waitFor();
   await page.locator('details.settings summary').click();
   await page.getByRole('link', { name: '大', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('data-size', 'large');

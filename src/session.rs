@@ -83,10 +83,6 @@ impl Session {
         Session { kiosk_idle: None, text_size: 0, high_contrast: false, ..self.clone() }
     }
 
-    pub fn answered(&self, f: Fact) -> bool {
-        self.facts.is_known(f) || self.not_sure.contains(f)
-    }
-
     /// Record that a question was answered (or skipped), keeping the first-answered order.
     pub fn mark_asked(&mut self, f: Fact) {
         if !self.asked.contains(&f) {

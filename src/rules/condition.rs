@@ -119,14 +119,7 @@ impl Cond {
                 let t = self.test(facts);
                 let mut m = FactSet::default();
                 if t == Truth::Unknown {
-                    let f = self.leaf_fact();
-                    // School details are asked only of a student: until then, "is a student" is
-                    // what would settle it.
-                    if f.is_student_detail() && *facts.get(Fact::Student) != Value::Bool(true) {
-                        m.insert(Fact::Student);
-                    } else {
-                        m.insert(f);
-                    }
+                    m.insert(facts.question_for(self.leaf_fact()));
                 }
                 (t, m)
             }

@@ -5,7 +5,7 @@
 use super::condition::{FactSet, Leaf, Truth};
 use super::facts::Facts;
 use super::policy::{benefits, jurisdiction, Amount, AmountKind, Benefit, Confidence, Jurisdiction};
-use super::vocab::{Fact, JURISDICTIONS};
+use super::vocab::{Fact, CATEGORIES};
 use rust_decimal::Decimal;
 
 /// `other` in `vocab::JURISDICTIONS`: outside the five documents.
@@ -133,9 +133,7 @@ pub fn estimate(b: &'static Benefit, facts: &Facts) -> (Estimate, FactSet) {
                         let base = case.of.and_then(|f| facts.number(f));
                         if base.is_none() {
                             if let Some(f) = case.of {
-                                // School fees are asked only of a student (see `askable_weights`).
-                                let asked_first = f.is_student_detail() && *facts.get(Fact::Student) != super::facts::Value::Bool(true);
-                                missing.insert(if asked_first { Fact::Student } else { f });
+                                missing.insert(facts.question_for(f));
                             }
                         }
                         base.zip(case.percent).map(|(base, pct)| {
@@ -168,16 +166,16 @@ pub fn explain(finding: &Finding, facts: &Facts) -> Vec<Leaf> {
     out
 }
 
-/// Categories whose yearly figures are money paid to the person (living and nursing subsidies,
-/// social assistance), as opposed to the value of a service such as rehabilitation funding.
-const CASH_CATEGORIES: [u8; 3] = [0, 1, 2];
+/// Categories whose yearly figures are money paid to the person, as opposed to the value of a
+/// service such as rehabilitation funding.
+const CASH_CATEGORIES: [&str; 3] = ["living_subsidy", "nursing_subsidy", "social_assistance"];
 
 /// Yearly cash that can honestly be added up: likely findings with a fixed yearly figure, paid as
 /// money, from a rule still within its document's period.
 pub fn yearly_total(findings: &[Finding]) -> Decimal {
     findings
         .iter()
-        .filter(|f| f.status == Status::Likely && !f.warnings.expired && CASH_CATEGORIES.contains(&f.benefit.category))
+        .filter(|f| f.status == Status::Likely && !f.warnings.expired && CASH_CATEGORIES.contains(&CATEGORIES[f.benefit.category as usize]))
         .filter(|f| matches!(f.amount.case, Some(c) if c.kind == AmountKind::Yearly))
         .filter_map(|f| f.amount.value)
         .sum()
@@ -221,29 +219,11 @@ pub fn question_weights(facts: &Facts) -> [u32; 64] {
     weights
 }
 
-/// The weights of the questions that make sense to ask now: school details only for a student,
-/// and while "is a student" is open, their weight counts for that question.
-fn askable_weights(facts: &Facts) -> [u32; 64] {
-    let mut weights = question_weights(facts);
-    let student = facts.get(Fact::Student).clone();
-    for f in Fact::ALL.iter().filter(|f| f.is_student_detail()) {
-        match student {
-            super::facts::Value::Bool(true) => {}
-            super::facts::Value::Unknown => {
-                weights[Fact::Student as usize] += weights[*f as usize];
-                weights[*f as usize] = 0;
-            }
-            _ => weights[*f as usize] = 0,
-        }
-    }
-    weights
-}
-
 /// The unanswered fact that would settle the most findings, leaving out those in `skip` (already
 /// answered "not sure"). Ties go to the earlier fact in `Fact::ALL`. `None` when nothing more would
 /// change the answer.
 pub fn next_question(facts: &Facts, skip: FactSet) -> Option<Fact> {
-    let weights = askable_weights(facts);
+    let weights = question_weights(facts);
     let mut best: Option<(Fact, u32)> = None;
     for f in Fact::ALL {
         let w = weights[*f as usize];
@@ -256,10 +236,6 @@ pub fn next_question(facts: &Facts, skip: FactSet) -> Option<Fact> {
 
 /// How many questions could still be asked (an honest upper bound for the progress line).
 pub fn questions_left(facts: &Facts, skip: FactSet) -> usize {
-    let weights = askable_weights(facts);
+    let weights = question_weights(facts);
     Fact::ALL.iter().filter(|f| weights[**f as usize] > 0 && !skip.contains(**f) && !facts.is_known(**f)).count()
-}
-
-pub fn jurisdiction_index(id: &str) -> Option<u8> {
-    JURISDICTIONS.iter().position(|j| *j == id).map(|i| i as u8)
 }

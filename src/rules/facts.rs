@@ -1,7 +1,6 @@
 //! The household facts the rules read (see ../shared/policy/facts.md for the JSON spelling).
 //! A fact that is absent means "not answered", never "no".
 
-use super::condition::FactSet;
 use super::vocab::{Fact, FACT_COUNT};
 use rust_decimal::Decimal;
 
@@ -61,14 +60,14 @@ impl Facts {
         }
     }
 
-    pub fn known(&self) -> FactSet {
-        let mut s = FactSet::default();
-        for f in Fact::ALL {
-            if self.is_known(*f) {
-                s.insert(*f);
-            }
+    /// The question that would settle an unanswered fact: school details are asked only of a
+    /// student, so until "is a student" is answered yes, that is the question.
+    pub fn question_for(&self, fact: Fact) -> Fact {
+        if fact.is_student_detail() && *self.get(Fact::Student) != Value::Bool(true) {
+            Fact::Student
+        } else {
+            fact
         }
-        s
     }
 
     pub fn number(&self, fact: Fact) -> Option<Decimal> {

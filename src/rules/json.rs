@@ -4,7 +4,7 @@
 use super::engine::{self, explain, open_cases, Finding, Status};
 use super::facts::{format_date, parse_date, Disability, Facts, Value};
 use super::policy::{jurisdiction, AmountKind, Lang, DOCUMENTS};
-use super::vocab::{index_of, Fact, HOUSEHOLD_STATUS, HOUSING, JURISDICTIONS, KINDS, NEEDS};
+use super::vocab::{index_of, Fact, JURISDICTIONS, KINDS, NEEDS};
 use super::words;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -95,7 +95,7 @@ pub fn parse_household_carefully(text: &str) -> Result<Facts> {
 /// (unknown key, wrong type, value out of range, escaped strings): the careful path then decides.
 mod fast {
     use super::super::facts::{parse_date, Disability, Facts, Value};
-    use super::super::vocab::{index_of, Fact, FactType, HOUSEHOLD_STATUS, HOUSING, JURISDICTIONS, KINDS, NEEDS};
+    use super::super::vocab::{index_of, Fact, FactType, JURISDICTIONS, KINDS, NEEDS};
     use rust_decimal::Decimal;
     use serde::de::{Deserializer, MapAccess, Visitor};
     use serde::Deserialize;
@@ -298,18 +298,14 @@ mod fast {
             }
         }
         if let Some(h) = h.household {
-            if let Some(s) = h.status {
-                f.set(Fact::HouseholdStatus, Value::Word(index_of(&HOUSEHOLD_STATUS, s)? as u8));
-            }
+            word(&mut f, Fact::HouseholdStatus, h.status)?;
             if let Some(n) = h.disabled_members {
                 (1..=20).contains(&n).then_some(())?;
                 f.set(Fact::DisabledMembers, Value::Number(n.into()));
             }
             flag(&mut f, Fact::ElderlyParents, h.supported_by_elderly_parents);
             flag(&mut f, Fact::NoOneEmployed, h.no_one_employed);
-            if let Some(s) = h.housing {
-                f.set(Fact::Housing, Value::Word(index_of(&HOUSING, s)? as u8));
-            }
+            word(&mut f, Fact::Housing, h.housing)?;
             flag(&mut f, Fact::ParentCertificate, h.parent_has_disability_certificate);
             word(&mut f, Fact::SuddenHardship, h.sudden_hardship)?;
             if let Some(c) = h.inpatient_out_of_pocket_yuan {
@@ -479,11 +475,11 @@ fn household(json: &Json, facts: &mut Facts) -> Result<()> {
             continue;
         }
         match k.as_str() {
-            "status" => facts.set(Fact::HouseholdStatus, Value::Word(word(v, key, &HOUSEHOLD_STATUS)?)),
+            "status" => set_word(facts, Fact::HouseholdStatus, v, key)?,
             "disabled_members" => facts.set(Fact::DisabledMembers, Value::Number(whole(v, key, 1, 20)?.into())),
             "supported_by_elderly_parents" => set_bool(facts, Fact::ElderlyParents, v, key)?,
             "no_one_employed" => set_bool(facts, Fact::NoOneEmployed, v, key)?,
-            "housing" => facts.set(Fact::Housing, Value::Word(word(v, key, &HOUSING)?)),
+            "housing" => set_word(facts, Fact::Housing, v, key)?,
             "parent_has_disability_certificate" => set_bool(facts, Fact::ParentCertificate, v, key)?,
             "sudden_hardship" => set_word(facts, Fact::SuddenHardship, v, key)?,
             "inpatient_out_of_pocket_yuan" => facts.set(Fact::InpatientCost, Value::Number(money(v, key)?)),

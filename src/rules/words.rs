@@ -5,7 +5,7 @@ use super::condition::{Cmp, Cond, Leaf, Truth};
 use super::engine::Estimate;
 use super::facts::format_date;
 use super::policy::{Amount, AmountKind, Lang, Text};
-use super::vocab::{Fact, FactType, CATEGORIES, KINDS, NEEDS};
+use super::vocab::{Fact, CATEGORIES, KINDS, NEEDS};
 use rust_decimal::Decimal;
 
 const fn t(zh: &'static str, en: &'static str) -> Text {
@@ -345,11 +345,6 @@ pub fn no_amount(lang: Lang) -> &'static str {
 
 pub fn date(d: u32) -> String {
     format_date(d)
-}
-
-/// Whether a fact's answers are words from a list (for choice questions).
-pub fn is_choice(fact: Fact) -> bool {
-    matches!(fact.value_type(), FactType::Word(_))
 }
 
 /// A whole condition in words, for the browse pages (not for one person):

@@ -174,29 +174,29 @@ impl App {
                 }
                 // The page keeps its heading while its content is on the way.
                 let heading = format!(r#"<h1 tabindex="-1">{}</h1>"#, esc(&page_title(page, &s)));
-                let main = if failed {
-                    format!(
-                        r#"{heading}<div class="notice" role="alert"><p>{}</p><button type="button" class="button" data-action="retry">{}</button></div>"#,
-                        esc(t.texts_failed),
-                        esc(t.retry)
-                    )
-                } else {
-                    format!(r#"{heading}<p class="loading" role="status">{}</p>"#, esc(t.texts_loading))
-                };
-                return render_shell(page, &s, &main, notice);
+                return render_shell(page, &s, &(heading + &status_line(t, failed, true)), notice);
             }
         }
         if busy || failed {
             // Waiting for (or failed to get) the chosen place's rules after an answer.
-            let line = if failed {
-                format!(r#"<div class="notice" role="alert"><p>{}</p></div>"#, esc(t.texts_failed))
-            } else {
-                format!(r#"<p class="loading" role="status">{}</p>"#, esc(t.texts_loading))
-            };
-            return render_shell(page, &s, &(line + &crate::view::render_main(page, &s, error.as_ref())), notice);
+            let main = status_line(t, failed, false) + &crate::view::render_main(page, &s, error.as_ref());
+            return render_shell(page, &s, &main, notice);
         }
         render_page(page, &s, error.as_ref(), notice)
     }
+}
+
+/// "Loading…", or "could not load" (with a "try again" button where the page has nothing else).
+fn status_line(t: &crate::view::text::Ui, failed: bool, retry: bool) -> String {
+    if !failed {
+        return format!(r#"<p class="loading" role="status">{}</p>"#, esc(t.texts_loading));
+    }
+    let button = if retry {
+        format!(r#"<button type="button" class="button" data-action="retry">{}</button>"#, esc(t.retry))
+    } else {
+        String::new()
+    };
+    format!(r#"<div class="notice" role="alert"><p>{}</p>{button}</div>"#, esc(t.texts_failed))
 }
 
 async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
@@ -266,7 +266,14 @@ fn adopt(page: web_sys::HtmlElement) {
         Effect::new(move |_| {
             let html = app.html();
             if !(first.replace(false) && html == prerendered) {
+                // A redraw (e.g. the place's texts arriving) keeps the settings panel as it was.
+                let open = target.query_selector("details.settings[open]").ok().flatten().is_some();
                 target.set_inner_html(&html);
+                if open {
+                    if let Some(d) = target.query_selector("details.settings").ok().flatten() {
+                        let _ = d.set_attribute("open", "");
+                    }
+                }
             }
         });
         let click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev| on_click(app, ev));
