@@ -3,9 +3,11 @@
 //! `#`, which browsers never send to a server) in a compact, versioned text form, so that back,
 //! reload and a hand-off link all carry the same answers without storing anything on the device.
 
+use crate::rules::codec::SETTING_CODES;
 use crate::rules::condition::FactSet;
 use crate::rules::facts::{Disability, Facts, Value};
-use crate::rules::vocab::{Fact, FactType, JURISDICTIONS, KINDS, NEEDS};
+use crate::rules::policy::{place_index, places};
+use crate::rules::vocab::{kinds, needs, Fact, FactType, FACT_CODES};
 use crate::rules::Lang;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -45,10 +47,7 @@ pub enum DecodeError {
 }
 
 const VERSION: &str = "1";
-/// One letter per fact, in `Fact::ALL` order.
-const FACT_CODES: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCD";
-/// Keys of the other fields; none may be a fact's letter.
-const SETTING_CODES: &[u8] = b"JHLTKSQX";
+// The letters of the facts (seeds/facts.toml) and of the other fields never collide.
 const _: () = {
     assert!(FACT_CODES.len() == Fact::ALL.len());
     let mut i = 0;
@@ -119,12 +118,12 @@ impl Session {
             parts.push(format!("Q{}", self.asked.iter().map(|f| code(*f)).collect::<String>()));
         }
         for f in Fact::ALL {
-            let value = match f {
-                Fact::Disabilities => self.facts.disabilities.as_ref().map(|list| {
+            let value = match f.value_type() {
+                FactType::Disabilities => self.facts.disabilities.as_ref().map(|list| {
                     list.iter().map(|d| format!("{}{}", d.kind, d.grade.unwrap_or(0))).collect::<String>()
                 }),
-                Fact::Needs => self.facts.needs.map(|n| format!("{n:x}")),
-                f => match self.facts.get(*f) {
+                FactType::Needs => self.facts.needs.map(|n| format!("{n:x}")),
+                _ => match self.facts.get(*f) {
                     Value::Unknown => None,
                     Value::Bool(b) => Some((*b as u8).to_string()),
                     Value::Word(w) => Some(w.to_string()),
@@ -159,7 +158,7 @@ impl Session {
             }
             seen |= bit;
             match key {
-                b'J' => s.facts.jurisdiction = Some(small(JURISDICTIONS.len() as u8 - 1)?),
+                b'J' => s.facts.jurisdiction = Some(small(places().len() as u8 - 1)?),
                 b'H' => s.helper = Some([Helper::Myself, Helper::Family, Helper::Staff][small(2)? as usize]),
                 b'L' => s.lang = if small(1)? == 1 { Lang::En } else { Lang::Zh },
                 b'T' => s.text_size = small(2)?,
@@ -195,36 +194,37 @@ fn decode_fact(facts: &mut Facts, f: Fact, value: &str) -> Result<(), DecodeErro
     match f.value_type() {
         FactType::Disabilities => {
             let b = value.as_bytes();
-            if b.len() % 2 != 0 || b.len() > 14 {
+            if b.len() % 2 != 0 || b.len() > 2 * kinds().len() {
                 return Err(DecodeError::Damaged);
             }
             let mut list = Vec::new();
             for pair in b.chunks(2) {
                 let kind = pair[0].wrapping_sub(b'0');
                 let grade = pair[1].wrapping_sub(b'0');
-                if kind as usize >= KINDS.len() || grade > 4 {
+                if kind as usize >= kinds().len() || grade > 4 {
                     return Err(DecodeError::Damaged);
                 }
                 list.push(Disability { kind, grade: (grade > 0).then_some(grade) });
             }
             facts.disabilities = Some(list);
         }
-        FactType::Needs => facts.needs = Some(hex(value, (1 << NEEDS.len()) - 1)? as u16),
+        FactType::Needs => facts.needs = Some(hex(value, (1 << needs().len()) - 1)? as u16),
         FactType::Bool => match value {
             "0" => facts.set(f, Value::Bool(false)),
             "1" => facts.set(f, Value::Bool(true)),
             _ => return Err(DecodeError::Damaged),
         },
-        FactType::Word(words) => {
-            let w = value.parse::<u8>().ok().filter(|w| (*w as usize) < words.len()).ok_or(DecodeError::Damaged)?;
+        FactType::Word => {
+            let w = value.parse::<u8>().ok().filter(|w| (*w as usize) < f.words().len()).ok_or(DecodeError::Damaged)?;
             facts.set(f, Value::Word(w));
         }
-        FactType::Number => {
-            if value.is_empty() || !value.bytes().all(|c| c.is_ascii_digit() || c == b'-') {
+        FactType::Number | FactType::Money => {
+            if value.is_empty() || !value.bytes().all(|c| c.is_ascii_digit() || c == b'-') || value.matches('-').count() > 1 {
                 return Err(DecodeError::Damaged);
             }
             let n = Decimal::from_str(&value.replacen('-', ".", 1)).map_err(|_| DecodeError::Damaged)?;
-            if n.is_sign_negative() || n > Decimal::from(100_000_000) {
+            // The same limits as the form and the JSON reader.
+            if !f.accepts(n) {
                 return Err(DecodeError::Damaged);
             }
             facts.set(f, Value::Number(n));
@@ -259,7 +259,7 @@ impl Page {
             Page::Check => "check".into(),
             Page::Results => "results".into(),
             Page::Browse(None) => "browse".into(),
-            Page::Browse(Some(j)) => format!("browse-{}", JURISDICTIONS[j as usize]),
+            Page::Browse(Some(j)) => format!("browse-{}", places()[j as usize].id),
         }
     }
 
@@ -277,7 +277,7 @@ impl Page {
                 } else if let Some(f) = slug.strip_prefix("change-") {
                     Page::Change(Fact::from_name(f)?)
                 } else if let Some(j) = slug.strip_prefix("browse-") {
-                    Page::Browse(Some(JURISDICTIONS.iter().position(|x| *x == j)? as u8))
+                    Page::Browse(Some(place_index(j)?))
                 } else {
                     return None;
                 }

@@ -1,7 +1,8 @@
 //! The engine: three-valued answers, amounts at every boundary of the explicit rules, caveats.
 
 mod common;
-use benefits::rules::engine::{evaluate, next_question, yearly_total, Status, OTHER};
+use benefits::rules::engine::{evaluate, next_question, yearly_total, Status};
+use benefits::rules::policy::national_only_place;
 use benefits::rules::{Fact, Facts};
 use common::*;
 
@@ -186,7 +187,7 @@ fn somewhere_else_gets_only_national_services_never_you_qualify() {
     let found = evaluate(&f);
     assert!(!found.is_empty());
     for x in &found {
-        assert_eq!(x.benefit.jurisdiction, OTHER);
+        assert_eq!(Some(x.benefit.jurisdiction), national_only_place());
         assert_eq!(x.status, Status::Service, "{}", x.benefit.id);
     }
 }
@@ -265,7 +266,7 @@ fn school_questions_come_after_is_a_student_and_not_at_all_for_others() {
     let mut skip = benefits::rules::condition::FactSet::default();
     let mut asked = Vec::new();
     while let Some(q) = next_question(&f, skip) {
-        assert!(!q.is_student_detail() || asked.contains(&Fact::Student), "{q:?} asked before 'is a student'");
+        assert!(q.only_if().is_none() || asked.contains(&Fact::Student), "{q:?} asked before 'is a student'");
         asked.push(q);
         skip.insert(q);
     }
@@ -274,13 +275,13 @@ fn school_questions_come_after_is_a_student_and_not_at_all_for_others() {
     let open = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true}}"#);
     let aid = finding(&open, "ejinhoro.higher_vocational_education_aid").unwrap();
     assert!(aid.missing.contains(Fact::Student));
-    assert!(!aid.missing.iter().any(|f| f.is_student_detail()), "{:?}", aid.missing);
+    assert!(!aid.missing.iter().any(|f| f.only_if().is_some()), "{:?}", aid.missing);
     // Not a student: school rules are settled as unlikely, and no school detail is asked.
     let g = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"student":false}}"#);
     assert_eq!(status(&g, "ejinhoro.higher_vocational_education_aid"), Some(Status::Unlikely));
     let mut skip = benefits::rules::condition::FactSet::default();
     while let Some(q) = next_question(&g, skip) {
-        assert!(!q.is_student_detail(), "{q:?} asked of a non-student");
+        assert!(q.only_if().is_none(), "{q:?} asked of a non-student");
         skip.insert(q);
     }
 }

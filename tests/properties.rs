@@ -5,7 +5,7 @@
 use benefits::rules::engine::{evaluate, Status};
 use benefits::rules::facts::{Disability, Value};
 use benefits::rules::json::{answer, Detail};
-use benefits::rules::vocab::{Fact, FactType};
+use benefits::rules::vocab::{kinds, needs, Fact, FactType};
 use benefits::rules::{Facts, Lang};
 use benefits::session::Session;
 use proptest::prelude::*;
@@ -15,12 +15,12 @@ use rust_decimal::Decimal;
 fn value_for(f: Fact, n: u32) -> Value {
     match f.value_type() {
         FactType::Bool => Value::Bool(n % 2 == 0),
-        FactType::Word(words) => Value::Word((n as usize % words.len()) as u8),
-        FactType::Number => match f {
-            Fact::Age => Value::Number(Decimal::from(n % 101)),
-            Fact::DisabledMembers => Value::Number(Decimal::from(1 + n % 4)),
-            _ => Value::Number(Decimal::new((n % 4_000_000) as i64, 2)),
-        },
+        FactType::Word => Value::Word((n as usize % f.words().len()) as u8),
+        FactType::Number => {
+            let d = f.def();
+            Value::Number(Decimal::from(d.min + (n as i64 % (d.max - d.min + 1))))
+        }
+        FactType::Money => Value::Number(Decimal::new((n % 4_000_000) as i64, 2)),
         _ => Value::Unknown,
     }
 }
@@ -28,34 +28,34 @@ fn value_for(f: Fact, n: u32) -> Value {
 fn set(facts: &mut Facts, f: Fact, n: u32) {
     // Answers stay consistent, as the questionnaire and the JSON make them: school details only for
     // a student, and a student's details imply being a student.
-    if f.is_student_detail() {
-        facts.set(Fact::Student, Value::Bool(true));
+    if let Some(parent) = f.only_if() {
+        facts.set(parent, Value::Bool(true));
     }
-    if f == Fact::Student && n % 2 != 0 {
-        for d in Fact::ALL.iter().filter(|d| d.is_student_detail()) {
+    if f.value_type() == FactType::Bool && n % 2 != 0 {
+        for d in Fact::ALL.iter().filter(|d| d.only_if() == Some(f)) {
             facts.clear(*d);
         }
     }
-    match f {
-        Fact::Disabilities => {
+    match f.value_type() {
+        FactType::Disabilities => {
             let count = n % 3;
             facts.disabilities = Some(
                 (0..count)
                     .map(|i| {
                         let x = n.rotate_left(7 * (i + 1));
-                        Disability { kind: (x % 7) as u8, grade: if x % 5 == 0 { None } else { Some(1 + (x % 4) as u8) } }
+                        Disability { kind: (x as usize % kinds().len()) as u8, grade: if x % 5 == 0 { None } else { Some(1 + (x % 4) as u8) } }
                     })
                     .collect(),
             )
         }
-        Fact::Needs => facts.needs = Some((n % (1 << 14)) as u16),
-        f => facts.set(f, value_for(f, n)),
+        FactType::Needs => facts.needs = Some((n % (1 << needs().len())) as u16),
+        _ => facts.set(f, value_for(f, n)),
     }
 }
 
 /// A household: a place and, for each fact, either no answer or an answer.
 fn household() -> impl Strategy<Value = Facts> {
-    (0u8..6, proptest::collection::vec(proptest::option::of(any::<u32>()), Fact::ALL.len()), 20210101u32..20281231).prop_map(
+    (0u8..benefits::rules::policy::places().len() as u8, proptest::collection::vec(proptest::option::of(any::<u32>()), Fact::ALL.len()), 20210101u32..20281231).prop_map(
         |(j, answers, day)| {
             let mut facts = Facts::default();
             facts.jurisdiction = Some(j);
@@ -96,8 +96,7 @@ proptest! {
         // Answer one open fact: likely stays likely, unlikely stays unlikely.
         // Open facts: unanswered, and not school details of someone who is not a student (those are
         // known to be absent).
-        let not_student = *facts.get(Fact::Student) == Value::Bool(false);
-        let open: Vec<Fact> = Fact::ALL.iter().copied().filter(|f| !facts.is_known(*f) && !(not_student && f.is_student_detail())).collect();
+        let open: Vec<Fact> = Fact::ALL.iter().copied().filter(|f| !facts.is_known(*f) && !facts.is_absent(*f)).collect();
         if !open.is_empty() {
             let f = open[which % open.len()];
             let mut more = facts.clone();

@@ -5,7 +5,7 @@ use benefits::rules::facts::Value;
 use benefits::rules::{Fact, Lang};
 use benefits::session::{Helper, Page, Session};
 use benefits::view::form::{apply_answer, answer_not_sure, validate_number, Draft};
-use benefits::view::{esc, render_page};
+use benefits::view::{esc, render_page, Ctx};
 use rust_decimal::Decimal;
 
 fn session(j: u8, helper: Helper, lang: Lang) -> Session {
@@ -29,7 +29,7 @@ fn every_question_page_renders_with_labelled_controls_in_both_languages() {
         for helper in [Helper::Myself, Helper::Family, Helper::Staff] {
             for f in Fact::ALL {
                 let s = session(2, helper, lang);
-                let html = render_page(Page::Question(*f), &s, None, None);
+                let html = render_page(Page::Question(*f), &s, &Ctx::default(), None, None);
                 assert_eq!(html.matches("<h1").count(), 1, "{f:?}: one h1");
                 assert_inputs_labelled(&html);
                 assert!(html.contains(r#"lang=""#), "language switch marked with its language");
@@ -41,18 +41,18 @@ fn every_question_page_renders_with_labelled_controls_in_both_languages() {
 
 #[test]
 fn wording_follows_who_is_filling_in() {
-    let h = |helper| render_page(Page::Question(Fact::Age), &session(0, helper, Lang::Zh), None, None);
+    let h = |helper| render_page(Page::Question(Fact::Age), &session(0, helper, Lang::Zh), &Ctx::default(), None, None);
     assert!(h(Helper::Myself).contains("您今年几岁？"));
     assert!(h(Helper::Family).contains("您的家人今年几岁？"));
     assert!(h(Helper::Staff).contains("申请人今年几岁？"));
-    let en = render_page(Page::Question(Fact::Age), &session(0, Helper::Family, Lang::En), None, None);
+    let en = render_page(Page::Question(Fact::Age), &session(0, Helper::Family, Lang::En), &Ctx::default(), None, None);
     assert!(en.contains("How old is your family member?"));
 }
 
 #[test]
 fn number_questions_use_numeric_keyboards() {
     for f in [Fact::Age, Fact::StudentFees, Fact::InpatientCost, Fact::DisabledMembers] {
-        let html = render_page(Page::Question(f), &session(1, Helper::Myself, Lang::Zh), None, None);
+        let html = render_page(Page::Question(f), &session(1, Helper::Myself, Lang::Zh), &Ctx::default(), None, None);
         assert!(html.contains(r#"inputmode="decimal""#), "{f:?}");
     }
 }
@@ -63,7 +63,7 @@ fn bad_number_gives_summary_and_message_and_keeps_the_text() {
     let draft = Draft { number: "abc".into(), ..Draft::default() };
     let e = apply_answer(&s, Fact::Age, &draft).unwrap_err();
     assert_eq!(e.field, "answer-number");
-    let html = render_page(Page::Question(Fact::Age), &s, Some(&e), None);
+    let html = render_page(Page::Question(Fact::Age), &s, &Ctx::default(), Some(&e), None);
     assert!(html.contains(r#"class="error-summary""#));
     assert!(html.contains(r##"href="#answer-number""##), "summary links to the field");
     assert!(html.contains(r#"aria-invalid="true""#));
@@ -106,13 +106,13 @@ fn results_page_shows_amount_department_documents_and_source() {
     s.facts.set(Fact::Certificate, Value::Bool(true));
     s.facts.set(Fact::LocalHukou, Value::Bool(true));
     s.facts.disabilities = Some(vec![benefits::rules::facts::Disability { kind: 3, grade: Some(1) }]);
-    let html = render_page(Page::Results, &s, None, None);
+    let html = render_page(Page::Results, &s, &Ctx::default(), None, None);
     assert!(html.contains("每年 4,000 元"));
     assert!(html.contains("每年可领取的现金合计"));
     assert!(html.contains("要带的材料") && html.contains("残疾人证"));
     assert!(html.contains("伊政发〔2022〕35号"));
     assert!(html.contains(r#"data-action="print""#));
-    let en = render_page(Page::Results, &Session { lang: Lang::En, ..s }, None, None);
+    let en = render_page(Page::Results, &Session { lang: Lang::En, ..s }, &Ctx::default(), None, None);
     assert!(en.contains("4,000 yuan a year"));
 }
 
@@ -120,7 +120,7 @@ fn results_page_shows_amount_department_documents_and_source() {
 fn check_page_lists_answers_with_change_links() {
     let mut s = session(1, Helper::Myself, Lang::Zh);
     s = apply_answer(&s, Fact::Age, &Draft { number: "30".into(), ..Draft::default() }).unwrap();
-    let html = render_page(Page::Check, &s, None, None);
+    let html = render_page(Page::Check, &s, &Ctx::default(), None, None);
     assert!(html.contains("30 岁"));
     assert!(html.contains("#change-age/"), "change link returns to the question");
 }
@@ -128,8 +128,8 @@ fn check_page_lists_answers_with_change_links() {
 #[test]
 fn browse_lists_every_benefit_of_a_place() {
     let s = Session::default();
-    let html = render_page(Page::Browse(Some(2)), &s, None, None);
-    let count = benefits::rules::policy::jurisdiction(2).benefits.len();
+    let html = render_page(Page::Browse(Some(2)), &s, &Ctx::default(), None, None);
+    let count = benefits::rules::policy::benefits(2).len();
     assert_eq!(html.matches(r#"<article class="finding">"#).count(), count);
 }
 
@@ -140,18 +140,18 @@ fn text_is_escaped() {
 
 #[test]
 fn damaged_link_notice_is_shown_on_the_start_page() {
-    let html = render_page(Page::Start, &Session::default(), None, Some("这个链接不完整或已损坏"));
+    let html = render_page(Page::Start, &Session::default(), &Ctx::default(), None, Some("这个链接不完整或已损坏"));
     assert!(html.contains(r#"<div class="notice" role="alert">"#));
 }
 
 #[test]
 fn results_offer_a_qr_code_for_the_same_results_on_a_phone() {
-    benefits::view::set_base_url("https://example.org/benefits/");
+    let cx = Ctx { base_url: "https://example.org/benefits/".into(), ..Ctx::default() };
     let mut s = session(2, Helper::Myself, Lang::Zh);
     s.kiosk_idle = Some(90);
     s.text_size = 2;
     s.facts.set(Fact::Certificate, Value::Bool(true));
-    let html = render_page(Page::Results, &s, None, None);
+    let html = render_page(Page::Results, &s, &cx, None, None);
     assert!(html.contains(r#"<svg class="qr""#));
     assert!(html.contains(r#"aria-label="二维码：在手机上打开这份结果""#));
     // The link carries the answers but not the kiosk or display settings.
@@ -162,7 +162,6 @@ fn results_offer_a_qr_code_for_the_same_results_on_a_phone() {
     assert_eq!(back.facts, s.facts);
     assert_eq!(back.kiosk_idle, None);
     assert_eq!(back.text_size, 0);
-    benefits::view::set_base_url("");
 }
 
 #[test]
@@ -175,9 +174,9 @@ fn qr_code_encodes_a_long_link_and_refuses_nothing_reasonable() {
 
 #[test]
 fn english_answers_start_with_a_capital() {
-    let html = render_page(Page::Question(Fact::HouseholdStatus), &session(2, Helper::Myself, Lang::En), None, None);
+    let html = render_page(Page::Question(Fact::HouseholdStatus), &session(2, Helper::Myself, Lang::En), &Ctx::default(), None, None);
     assert!(html.contains(">None of these</label>"), "{html}");
-    let zh = render_page(Page::Question(Fact::HouseholdStatus), &session(2, Helper::Myself, Lang::Zh), None, None);
+    let zh = render_page(Page::Question(Fact::HouseholdStatus), &session(2, Helper::Myself, Lang::Zh), &Ctx::default(), None, None);
     assert!(zh.contains(">都不是</label>"));
 }
 
@@ -185,11 +184,9 @@ fn english_answers_start_with_a_capital() {
 fn results_past_the_documents_period_say_so_at_the_top() {
     let mut s = session(0, Helper::Myself, Lang::Zh);
     s.facts.set(Fact::Certificate, Value::Bool(true));
-    benefits::view::set_today(Some(20261125));
-    let html = render_page(Page::Results, &s, None, None);
-    benefits::view::set_today(None);
+    let html = render_page(Page::Results, &s, &Ctx { today: Some(20261125), ..Ctx::default() }, None, None);
     assert!(html.contains("执行期到 2025-12-31 为止"), "page-level notice");
     assert!(html.contains("文件的执行期已过"), "and on the cards");
-    let inside = render_page(Page::Results, &s, None, None);
+    let inside = render_page(Page::Results, &s, &Ctx::default(), None, None);
     assert!(!inside.contains("执行期到"), "no notice without a date past the period");
 }

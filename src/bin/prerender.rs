@@ -3,7 +3,7 @@
 //! Used by scripts/build.mjs.
 
 use benefits::session::{Page, Session};
-use benefits::view::{page_title, render_page};
+use benefits::view::{page_title, render_page, Ctx};
 use benefits::view::text::ui;
 
 fn main() {
@@ -11,6 +11,6 @@ fn main() {
     if std::env::args().nth(1).as_deref() == Some("--title") {
         println!("{} - {}", page_title(Page::Start, &s), ui(s.lang).app_name);
     } else {
-        println!("{}", render_page(Page::Start, &s, None, None));
+        println!("{}", render_page(Page::Start, &s, &Ctx::default(), None, None));
     }
 }

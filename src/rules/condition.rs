@@ -43,7 +43,7 @@ impl Truth {
     }
 }
 
-/// A set of facts as a bit mask (there are fewer than 64 facts).
+/// A set of facts as a bit mask (the fact table holds at most 64 facts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct FactSet(pub u64);
 
@@ -130,17 +130,16 @@ impl Cond {
     pub fn leaf_fact(&self) -> Fact {
         match *self {
             Cond::Yes(f) | Cond::Word(f, _) | Cond::Number(f, _, _) => f,
-            Cond::Disability { .. } => Fact::Disabilities,
-            Cond::Need(_) => Fact::Needs,
-            _ => Fact::Disabilities,
+            Cond::Need(_) => Fact::needs(),
+            _ => Fact::disabilities(),
         }
     }
 
     /// Truth of a leaf test.
     fn test(&self, facts: &Facts) -> Truth {
-        // Someone who is not a student has no school level, fees or graduation: such tests are false.
+        // A fact that cannot exist (school details of someone who is not a student): tests are false.
         if let Cond::Yes(f) | Cond::Word(f, _) | Cond::Number(f, _, _) = *self {
-            if f.is_student_detail() && *facts.get(Fact::Student) == Value::Bool(false) {
+            if facts.is_absent(f) {
                 return Truth::False;
             }
         }

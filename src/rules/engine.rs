@@ -4,12 +4,9 @@
 
 use super::condition::{FactSet, Leaf, Truth};
 use super::facts::Facts;
-use super::policy::{benefits, jurisdiction, Amount, AmountKind, Benefit, Confidence, Jurisdiction};
-use super::vocab::{Fact, CATEGORIES};
+use super::policy::{benefits, categories, jurisdiction, Amount, AmountKind, Benefit, Confidence, Jurisdiction};
+use super::vocab::{Fact, FACT_COUNT};
 use rust_decimal::Decimal;
-
-/// `other` in `vocab::JURISDICTIONS`: outside the five documents.
-pub const OTHER: u8 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
@@ -64,8 +61,8 @@ pub struct Finding {
     pub warnings: Warnings,
 }
 
-/// The findings for one household: every benefit of its jurisdiction (the national framework for
-/// `other`), sorted likely, possible, services, unlikely; within each, larger amounts first.
+/// The findings for one household: every benefit of its place (national rules only for somewhere
+/// else), sorted likely, possible, services, unlikely; within each, larger amounts first.
 /// Services whose situation does not match are left out. No jurisdiction: no findings.
 pub fn evaluate(facts: &Facts) -> Vec<Finding> {
     let Some(j) = facts.jurisdiction else { return Vec::new() };
@@ -89,10 +86,15 @@ pub fn evaluate(facts: &Facts) -> Vec<Finding> {
 /// One benefit for one household; `None` for a service that does not match the situation.
 pub fn assess(b: &'static Benefit, place: &Jurisdiction, facts: &Facts) -> Option<Finding> {
     let (truth, mut missing) = b.condition.eval(facts);
+    // Where `office_decides` holds (or may hold), the office checks what no question can.
+    let (office, office_missing) = if truth == Truth::True { b.office_decides.eval(facts) } else { (Truth::False, FactSet::default()) };
     let status = match (b.confidence, truth) {
         (Confidence::Mentioned, Truth::True) => Status::Service,
         (Confidence::Mentioned, _) => return None,
-        (_, Truth::True) if b.office_decides => Status::Possible,
+        (_, Truth::True) if office != Truth::False => {
+            missing = missing.union(office_missing);
+            Status::Possible
+        }
         (_, Truth::True) => Status::Likely,
         (_, Truth::Unknown) => Status::Possible,
         (_, Truth::False) => Status::Unlikely,
@@ -105,11 +107,13 @@ pub fn assess(b: &'static Benefit, place: &Jurisdiction, facts: &Facts) -> Optio
         missing = missing.union(amount_missing);
         amount
     };
+    // National rules are not part of the local document: no draft or period-ended caveat.
+    let draft = place.draft && !b.national;
     let warnings = match facts.as_of {
-        Some(day) => Warnings { draft: place.draft, expired: day > b.valid_until, not_yet: day < b.valid_from, ..Warnings::default() },
-        None => Warnings { draft: place.draft, ..Warnings::default() },
+        Some(day) => Warnings { draft, expired: day > b.valid_until, not_yet: day < b.valid_from, ..Warnings::default() },
+        None => Warnings { draft, ..Warnings::default() },
     };
-    let warnings = Warnings { office_checks: b.office_decides && truth == Truth::True, ..warnings };
+    let warnings = Warnings { office_checks: office == Truth::True, ..warnings };
     Some(Finding { benefit: b, status, amount, missing, warnings })
 }
 
@@ -166,16 +170,13 @@ pub fn explain(finding: &Finding, facts: &Facts) -> Vec<Leaf> {
     out
 }
 
-/// Categories whose yearly figures are money paid to the person, as opposed to the value of a
-/// service such as rehabilitation funding.
-const CASH_CATEGORIES: [&str; 3] = ["living_subsidy", "nursing_subsidy", "social_assistance"];
-
-/// Yearly cash that can honestly be added up: likely findings with a fixed yearly figure, paid as
-/// money, from a rule still within its document's period.
+/// Yearly cash that can honestly be added up: likely findings with a fixed yearly figure, in a
+/// category whose yearly figures are money paid to the person (`cash = true` in common.toml), from
+/// a rule still within its document's period.
 pub fn yearly_total(findings: &[Finding]) -> Decimal {
     findings
         .iter()
-        .filter(|f| f.status == Status::Likely && !f.warnings.expired && CASH_CATEGORIES.contains(&CATEGORIES[f.benefit.category as usize]))
+        .filter(|f| f.status == Status::Likely && !f.warnings.expired && categories()[f.benefit.category as usize].cash)
         .filter(|f| matches!(f.amount.case, Some(c) if c.kind == AmountKind::Yearly))
         .filter_map(|f| f.amount.value)
         .sum()
@@ -183,7 +184,7 @@ pub fn yearly_total(findings: &[Finding]) -> Decimal {
 
 /// Unanswered facts, most useful first: how many findings each would help settle.
 pub fn ranked_missing(findings: &[Finding], skip: FactSet) -> Vec<(Fact, usize)> {
-    let mut counts = [0usize; 64];
+    let mut counts = [0usize; FACT_COUNT];
     for f in findings {
         for fact in f.missing.iter() {
             counts[fact as usize] += 1;
@@ -202,8 +203,8 @@ pub fn ranked_missing(findings: &[Finding], skip: FactSet) -> Vec<(Fact, usize)>
 /// How much each unanswered fact matters: for every rule still open, its missing facts count 2 (a
 /// benefit) or 1 (a service that may or may not match the situation), plus the facts an amount
 /// still depends on.
-pub fn question_weights(facts: &Facts) -> [u32; 64] {
-    let mut weights = [0u32; 64];
+pub fn question_weights(facts: &Facts) -> [u32; FACT_COUNT] {
+    let mut weights = [0u32; FACT_COUNT];
     let Some(j) = facts.jurisdiction else { return weights };
     for b in benefits(j) {
         let (truth, mut missing) = b.condition.eval(facts);

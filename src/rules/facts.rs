@@ -1,7 +1,7 @@
-//! The household facts the rules read (see ../shared/policy/facts.md for the JSON spelling).
-//! A fact that is absent means "not answered", never "no".
+//! The answers for one person and their household, as the rules read them (the facts themselves
+//! are defined in seeds/facts.toml). A fact that is absent means "not answered", never "no".
 
-use super::vocab::{Fact, FACT_COUNT};
+use super::vocab::{Fact, FactType, FACT_COUNT};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -16,7 +16,7 @@ pub enum Value {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Disability {
-    /// Index into `vocab::KINDS`.
+    /// Index into `vocab::kinds()`.
     pub kind: u8,
     /// 1 (most severe) to 4; `None` when not yet assessed.
     pub grade: Option<u8>,
@@ -24,13 +24,13 @@ pub struct Disability {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facts {
-    /// Index into `vocab::JURISDICTIONS`.
+    /// The place's index (see `policy::places`).
     pub jurisdiction: Option<u8>,
     /// The day rules are evaluated for, as yyyymmdd.
     pub as_of: Option<u32>,
     values: [Value; FACT_COUNT],
     pub disabilities: Option<Vec<Disability>>,
-    /// Bit mask over `vocab::NEEDS`.
+    /// Bit mask over `vocab::needs()`.
     pub needs: Option<u16>,
 }
 
@@ -44,29 +44,34 @@ impl Facts {
     }
 
     pub fn is_known(&self, fact: Fact) -> bool {
-        match fact {
-            Fact::Disabilities => self.disabilities.is_some(),
-            Fact::Needs => self.needs.is_some(),
-            f => *self.get(f) != Value::Unknown,
+        match fact.value_type() {
+            FactType::Disabilities => self.disabilities.is_some(),
+            FactType::Needs => self.needs.is_some(),
+            _ => *self.get(fact) != Value::Unknown,
         }
     }
 
     /// Forget one answer.
     pub fn clear(&mut self, fact: Fact) {
-        match fact {
-            Fact::Disabilities => self.disabilities = None,
-            Fact::Needs => self.needs = None,
-            f => self.set(f, Value::Unknown),
+        match fact.value_type() {
+            FactType::Disabilities => self.disabilities = None,
+            FactType::Needs => self.needs = None,
+            _ => self.set(fact, Value::Unknown),
         }
     }
 
-    /// The question that would settle an unanswered fact: school details are asked only of a
-    /// student, so until "is a student" is answered yes, that is the question.
+    /// The fact is known not to exist: it depends (`only_if`) on a yes/no fact answered no, like
+    /// the school details of someone who is not a student.
+    pub fn is_absent(&self, fact: Fact) -> bool {
+        fact.only_if().is_some_and(|parent| *self.get(parent) == Value::Bool(false))
+    }
+
+    /// The question that would settle an unanswered fact: a fact that exists only if another is
+    /// yes (school details of a student) is asked after that one, so until then it is the question.
     pub fn question_for(&self, fact: Fact) -> Fact {
-        if fact.is_student_detail() && *self.get(Fact::Student) != Value::Bool(true) {
-            Fact::Student
-        } else {
-            fact
+        match fact.only_if() {
+            Some(parent) if *self.get(parent) != Value::Bool(true) => parent,
+            _ => fact,
         }
     }
 
@@ -80,7 +85,7 @@ impl Facts {
 
 /// Parse an ISO date "YYYY-MM-DD" into yyyymmdd, checking the calendar.
 pub fn parse_date(text: &str) -> Option<u32> {
-    super::vocab::calendar_date(text)
+    super::codec::calendar_date(text)
 }
 
 pub fn format_date(date: u32) -> String {

@@ -1,31 +1,22 @@
-//! The policy data: types for what `build.rs` generates from `seeds/*.toml`, and the generated
-//! tables themselves. Everything here is `'static` and built at compile time: the web app ships no
-//! policy parser, and the engine reads these tables directly.
+//! The policy data as the engine reads it. There is one compiled form (see `codec`): the index
+//! (places, categories, documents) is compiled into every build; each place's rules and texts are
+//! files. Native builds compile those files in and decode them once, on first use; the web app
+//! fetches a place's files when the place is chosen ([`install_rules`], [`install_texts`]). Either
+//! way the engine reads the very bytes the web app ships.
 
+use super::codec::{self, RawBenefit, RawPlace};
 use super::condition::Cond;
+use super::syntax::Expr;
 use super::vocab::Fact;
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
-/// A text in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
+pub use super::lang::{Lang, Text};
 
-impl Text {
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
-    }
-}
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// A long policy text (names, summaries, citations, notes, departments): an index into its place's
-/// text table. Native builds have the tables compiled in; the web app fetches one place's table
-/// when it is needed (see `install_texts`), so these texts are not part of the first load. The
-/// `embedded-rules` feature compiles everything into the web build too (browser tests use it).
+/// A long policy text (names, summaries, citations, notes, offices): a line of its place's text
+/// file. "" until that file is here (the web app waits for it before showing policy texts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PolicyText {
     pub table: u8,
@@ -33,64 +24,12 @@ pub struct PolicyText {
 }
 
 impl PolicyText {
-    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-rules"))]
     pub fn get(&self, lang: Lang) -> &'static str {
-        TEXTS[self.table as usize][lang as usize][self.index as usize]
-    }
-
-    /// "" until the table is loaded; the UI waits for `texts_loaded` before it shows policy texts.
-    #[cfg(all(target_arch = "wasm32", not(feature = "embedded-rules")))]
-    pub fn get(&self, lang: Lang) -> &'static str {
-        LOADED.with(|l| l.borrow()[self.table as usize][lang as usize].and_then(|t| t.get(self.index as usize).copied()).unwrap_or(""))
+        texts(self.table, lang).and_then(|t| t.get(self.index as usize).copied()).unwrap_or("")
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-thread_local! {
-    static LOADED: std::cell::RefCell<[[Option<&'static [&'static str]>; 2]; 6]> = const { std::cell::RefCell::new([[None; 2]; 6]) };
-}
-
-/// Keep a fetched text table. Returns false (and keeps nothing) when the file does not match this
-/// build, e.g. a stale copy.
-#[cfg(target_arch = "wasm32")]
-pub fn install_texts(table: u8, lang: Lang, body: String) -> bool {
-    let body: &'static str = Box::leak(body.into_boxed_str());
-    let lines: Vec<&'static str> = body.split('\n').collect();
-    if lines.len() != TEXT_COUNTS[table as usize] {
-        return false;
-    }
-    let lines: &'static [&'static str] = Box::leak(lines.into_boxed_slice());
-    LOADED.with(|l| l.borrow_mut()[table as usize][lang as usize] = Some(lines));
-    true
-}
-
-#[cfg(target_arch = "wasm32")]
-pub fn texts_loaded(table: u8, lang: Lang) -> bool {
-    cfg!(feature = "embedded-rules") || LOADED.with(|l| l.borrow()[table as usize][lang as usize].is_some())
-}
-
-/// The file name of a place's text table in one language (content-hashed).
-pub fn text_file(table: u8, lang: Lang) -> &'static str {
-    TEXT_FILES[table as usize][lang as usize]
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-}
-
-/// A decimal literal from a seed file, kept as mantissa and scale so it can live in a `static`.
+/// A decimal literal from a seed file, as digits and scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Money {
     pub units: i64,
@@ -124,15 +63,11 @@ pub enum AmountKind {
 }
 
 impl AmountKind {
+    const ALL: [AmountKind; 6] = [AmountKind::Yearly, AmountKind::OneOff, AmountKind::Cap, AmountKind::Range, AmountKind::Percent, AmountKind::InKind];
+
+    /// The name used in the seeds and the answer JSON ("yearly", "one_off" …).
     pub fn name(self) -> &'static str {
-        match self {
-            AmountKind::Yearly => "yearly",
-            AmountKind::OneOff => "one_off",
-            AmountKind::Cap => "cap",
-            AmountKind::Range => "range",
-            AmountKind::Percent => "percent",
-            AmountKind::InKind => "in_kind",
-        }
+        codec::AMOUNT_KINDS[self as usize]
     }
 }
 
@@ -146,7 +81,7 @@ pub struct Amount {
     pub min: Option<Money>,
     pub max: Option<Money>,
     pub percent: Option<Money>,
-    /// The fact the percentage applies to (student_fees, inpatient_cost).
+    /// The money fact a percentage applies to (school fees, hospital costs).
     pub of: Option<Fact>,
     pub cap: Option<Money>,
     pub at_least: bool,
@@ -164,30 +99,38 @@ pub struct Citation {
 #[derive(Debug, PartialEq)]
 pub struct Benefit {
     pub id: &'static str,
-    /// Index into `JURISDICTIONS` of vocab (5 = other / national framework).
+    /// The place's index (see [`jurisdiction`]).
     pub jurisdiction: u8,
     pub name: PolicyText,
-    /// Index into `vocab::CATEGORIES`.
+    /// Index into [`categories`].
     pub category: u8,
     pub confidence: Confidence,
     /// The file's `requires` and the benefit's `when` (or `relevant` for mentioned-only services).
     pub condition: Cond,
+    /// Where this holds, the document sets conditions the facts cannot express: even when every
+    /// stated fact matches, the answer is only "possible" and the office decides.
+    pub office_decides: Cond,
     pub amounts: &'static [Amount],
     pub summary: PolicyText,
-    /// Where to apply first, then the other departments involved.
+    /// The office where a person applies.
+    pub apply_at: PolicyText,
+    /// Why that office, where it is our reading of the document.
+    pub apply_at_note: Option<PolicyText>,
+    /// The other departments the document names.
     pub departments: &'static [PolicyText],
-    /// Indexes into `DOCUMENTS`.
+    /// Indexes into [`documents`].
     pub bring: &'static [u8],
     pub cite: Citation,
     pub notes: &'static [PolicyText],
     /// yyyymmdd
     pub valid_from: u32,
     pub valid_until: u32,
-    /// Bit mask over `vocab::NEEDS`.
+    /// Bit mask over the needs.
     pub needs: u16,
-    /// The document sets conditions the facts cannot express (e.g. "meets the dibao rules"): even
-    /// when every stated fact matches, the answer is only "possible" and the office decides.
-    pub office_decides: bool,
+    /// From the national layer: it does not end with the local document's period.
+    pub national: bool,
+    /// The id of another benefit of this place that pays this one.
+    pub paid_by: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -195,7 +138,7 @@ pub struct Jurisdiction {
     pub id: &'static str,
     pub name: Text,
     pub region: Text,
-    /// The document's number among the seeds ("000" … "004"), "" for the national framework.
+    /// The document's number among the source documents ("000" …), "" for none.
     pub seed: &'static str,
     pub document: Text,
     pub number: &'static str,
@@ -203,194 +146,259 @@ pub struct Jurisdiction {
     pub valid_from: u32,
     pub valid_until: u32,
     pub draft: bool,
+    /// Somewhere without a local document: only national rules apply.
+    pub national_only: bool,
     pub notes: &'static [PolicyText],
-    pub benefits: &'static [Benefit],
+    pub benefit_count: usize,
+    text_count: usize,
+    rules_file: &'static str,
+    text_files: [&'static str; 2],
 }
 
-include!(concat!(env!("OUT_DIR"), "/policy_data.rs"));
-
-/// The data of one jurisdiction by its index in `vocab::JURISDICTIONS`.
-pub fn jurisdiction(index: u8) -> &'static Jurisdiction {
-    &JURISDICTIONS[index as usize]
+#[derive(Debug)]
+pub struct Category {
+    pub name: &'static str,
+    pub label: Text,
+    /// A yearly figure in this category is money paid to the person (it counts in the total).
+    pub cash: bool,
 }
 
-/// The rules of a place (empty in the web app until `install_rules` has run for it).
-pub fn benefits(place: u8) -> &'static [Benefit] {
-    #[cfg(all(target_arch = "wasm32", not(feature = "embedded-rules")))]
-    {
-        LOADED_RULES.with(|l| l.borrow()[place as usize]).unwrap_or(&[])
-    }
-    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-rules"))]
-    {
-        JURISDICTIONS[place as usize].benefits
-    }
+#[derive(Debug)]
+pub struct Document {
+    pub key: &'static str,
+    pub label: Text,
+}
+
+struct Index {
+    places: Vec<Jurisdiction>,
+    categories: Vec<Category>,
+    documents: Vec<Document>,
+}
+
+fn text2(p: [&'static str; 2]) -> Text {
+    Text { zh: p[0], en: p[1] }
+}
+
+fn index() -> &'static Index {
+    static INDEX_DATA: OnceLock<Index> = OnceLock::new();
+    INDEX_DATA.get_or_init(|| {
+        // Compiled in by the same build that wrote it; the build already checked it reads back.
+        let raw = codec::read_index(INDEX).expect("the compiled-in index reads");
+        Index {
+            places: raw
+                .places
+                .into_iter()
+                .enumerate()
+                .map(|(i, p): (usize, RawPlace<'static>)| Jurisdiction {
+                    id: p.id,
+                    name: text2(p.name),
+                    region: text2(p.region),
+                    seed: p.seed,
+                    document: text2(p.document),
+                    number: p.number,
+                    issued: p.issued,
+                    valid_from: p.valid_from,
+                    valid_until: p.valid_until,
+                    draft: p.draft,
+                    national_only: p.national_only,
+                    notes: leak(p.notes.iter().map(|n| PolicyText { table: i as u8, index: *n }).collect()),
+                    benefit_count: p.benefit_count as usize,
+                    text_count: p.text_count as usize,
+                    rules_file: p.rules_file,
+                    text_files: p.text_files,
+                })
+                .collect(),
+            categories: raw.categories.into_iter().map(|c| Category { name: c.name, label: text2(c.label), cash: c.cash }).collect(),
+            documents: raw.documents.into_iter().map(|d| Document { key: d.key, label: text2(d.label) }).collect(),
+        }
+    })
+}
+
+/// Every place, in the order of their address codes.
+pub fn places() -> &'static [Jurisdiction] {
+    &index().places
+}
+
+/// One place by its index.
+pub fn jurisdiction(place: u8) -> &'static Jurisdiction {
+    &index().places[place as usize]
+}
+
+/// A place by its id ("ejinhoro").
+pub fn place_index(id: &str) -> Option<u8> {
+    places().iter().position(|p| p.id == id).map(|i| i as u8)
+}
+
+/// The place for "somewhere else" (only national rules), if the seeds have one.
+pub fn national_only_place() -> Option<u8> {
+    places().iter().position(|p| p.national_only).map(|i| i as u8)
+}
+
+pub fn categories() -> &'static [Category] {
+    &index().categories
+}
+
+pub fn documents() -> &'static [Document] {
+    &index().documents
 }
 
 /// How many benefits a place has, known before its rules are loaded.
 pub fn benefit_count(place: u8) -> usize {
-    BENEFIT_COUNTS[place as usize]
+    jurisdiction(place).benefit_count
 }
 
 /// The file name of a place's rules for the web app (content-hashed).
 pub fn rule_file(place: u8) -> &'static str {
-    RULE_FILES[place as usize]
+    jurisdiction(place).rules_file
 }
 
-#[cfg(target_arch = "wasm32")]
-thread_local! {
-    static LOADED_RULES: std::cell::RefCell<[Option<&'static [Benefit]>; 6]> = const { std::cell::RefCell::new([None; 6]) };
+/// The file name of a place's texts in one language (content-hashed).
+pub fn text_file(place: u8, lang: Lang) -> &'static str {
+    jurisdiction(place).text_files[lang as usize]
 }
 
-/// Keep a fetched rules file; false when it cannot be read (e.g. a stale copy).
-#[cfg(target_arch = "wasm32")]
-pub fn install_rules(place: u8, bytes: &[u8]) -> bool {
+type RuleSlots = Vec<OnceLock<&'static [Benefit]>>;
+type TextSlots = Vec<[OnceLock<&'static [&'static str]>; 2]>;
+
+fn rule_slots() -> &'static RuleSlots {
+    static SLOTS: OnceLock<RuleSlots> = OnceLock::new();
+    SLOTS.get_or_init(|| places().iter().map(|_| OnceLock::new()).collect())
+}
+
+fn text_slots() -> &'static TextSlots {
+    static SLOTS: OnceLock<TextSlots> = OnceLock::new();
+    SLOTS.get_or_init(|| places().iter().map(|_| [OnceLock::new(), OnceLock::new()]).collect())
+}
+
+/// The rules of a place (in the web app: empty until [`install_rules`] has run for it).
+pub fn benefits(place: u8) -> &'static [Benefit] {
+    let slot = &rule_slots()[place as usize];
+    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-rules"))]
+    {
+        slot.get_or_init(|| leak(decode_rules(place, RULE_BYTES[place as usize]).expect("the compiled-in rules read")))
+    }
+    #[cfg(all(target_arch = "wasm32", not(feature = "embedded-rules")))]
+    {
+        slot.get().copied().unwrap_or(&[])
+    }
+}
+
+fn texts(place: u8, lang: Lang) -> Option<&'static [&'static str]> {
+    let slot = &text_slots().get(place as usize)?[lang as usize];
+    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-rules"))]
+    {
+        Some(slot.get_or_init(|| leak(TEXT_BODIES[place as usize][lang as usize].split('\n').collect())))
+    }
+    #[cfg(all(target_arch = "wasm32", not(feature = "embedded-rules")))]
+    {
+        slot.get().copied()
+    }
+}
+
+/// Whether a place's rules are here.
+pub fn rules_loaded(place: u8) -> bool {
+    cfg!(any(not(target_arch = "wasm32"), feature = "embedded-rules")) || rule_slots()[place as usize].get().is_some()
+}
+
+/// Whether a place's texts in this language are here.
+pub fn texts_loaded(place: u8, lang: Lang) -> bool {
+    cfg!(any(not(target_arch = "wasm32"), feature = "embedded-rules")) || text_slots()[place as usize][lang as usize].get().is_some()
+}
+
+/// Keep a fetched rule file. False (and nothing kept) when it does not read as this build's file.
+pub fn install_rules(place: u8, bytes: Vec<u8>) -> bool {
+    let bytes: &'static [u8] = leak(bytes);
     match decode_rules(place, bytes) {
-        Some(list) if list.len() == BENEFIT_COUNTS[place as usize] => {
-            let list: &'static [Benefit] = Box::leak(list.into_boxed_slice());
-            LOADED_RULES.with(|l| l.borrow_mut()[place as usize] = Some(list));
+        Some(list) if list.len() == benefit_count(place) => {
+            let _ = rule_slots()[place as usize].set(leak(list));
             true
         }
         _ => false,
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-pub fn rules_loaded(place: u8) -> bool {
-    cfg!(feature = "embedded-rules") || LOADED_RULES.with(|l| l.borrow()[place as usize].is_some())
+/// Keep a fetched text file. False when it does not match this build (e.g. a stale copy).
+pub fn install_texts(place: u8, lang: Lang, body: String) -> bool {
+    let body: &'static str = Box::leak(body.into_boxed_str());
+    let lines: Vec<&'static str> = body.split('\n').collect();
+    if lines.len() != jurisdiction(place).text_count {
+        return false;
+    }
+    let _ = text_slots()[place as usize][lang as usize].set(leak(lines));
+    true
 }
 
-/// Reads the binary rules that build.rs writes for the web app. The trees live for the rest of the
-/// program (they are leaked once per place), which is what `'static` rules need.
-pub fn decode_rules(place: u8, bytes: &[u8]) -> Option<Vec<Benefit>> {
-    let mut r = Reader { bytes, pos: 0 };
-    let count = r.u16()? as usize;
-    let mut out = Vec::with_capacity(count);
-    for _ in 0..count {
-        let id = r.str()?;
-        let category = r.u8()?;
-        let confidence = [Confidence::Explicit, Confidence::Conditions, Confidence::Mentioned].get(r.u8()? as usize).copied()?;
-        let office_decides = r.u8()? != 0;
-        let needs = r.u16()?;
-        let condition = r.cond(0)?;
-        let mut amounts = Vec::new();
-        for _ in 0..r.u8()? {
-            amounts.push(r.amount(place)?);
-        }
-        let text = |i: u16| PolicyText { table: place, index: i };
-        let name = text(r.u16()?);
-        let summary = text(r.u16()?);
-        let departments: Vec<PolicyText> = (0..r.u8()?).map(|_| r.u16().map(text)).collect::<Option<_>>()?;
-        let bring: Vec<u8> = (0..r.u8()?).map(|_| r.u8()).collect::<Option<_>>()?;
-        let section = r.str()?;
-        let cite = Citation { section, text: text(r.u16()?) };
-        let notes: Vec<PolicyText> = (0..r.u8()?).map(|_| r.u16().map(text)).collect::<Option<_>>()?;
-        out.push(Benefit {
-            id,
-            jurisdiction: place,
-            name,
-            category,
-            confidence,
-            condition,
-            amounts: leak(amounts),
-            summary,
-            departments: leak(departments),
-            bring: leak(bring),
-            cite,
-            notes: leak(notes),
-            valid_from: r.u32()?,
-            valid_until: r.u32()?,
-            needs,
-            office_decides,
+/// A place's rule file, decoded. The trees live for the rest of the program (leaked once per
+/// place), which is what `'static` rules need.
+pub fn decode_rules(place: u8, bytes: &'static [u8]) -> Option<Vec<Benefit>> {
+    let raw = codec::read_rules(bytes)?;
+    raw.into_iter().map(|b| benefit(place, b)).collect()
+}
+
+fn benefit(place: u8, b: RawBenefit<'static>) -> Option<Benefit> {
+    let text = |i: u16| PolicyText { table: place, index: i };
+    let money = |m: Option<codec::Decimal>| m.map(|(units, scale)| Money { units, scale });
+    let mut amounts = Vec::with_capacity(b.amounts.len());
+    for a in b.amounts {
+        amounts.push(Amount {
+            when: cond(&a.when)?,
+            kind: *AmountKind::ALL.get(a.kind as usize)?,
+            yuan: money(a.yuan),
+            min: money(a.min),
+            max: money(a.max),
+            percent: money(a.percent),
+            of: match a.of {
+                Some(f) => Some(*Fact::ALL.get(f as usize)?),
+                None => None,
+            },
+            cap: money(a.cap),
+            at_least: a.at_least,
+            what: a.what.map(text),
         });
     }
-    (r.pos == bytes.len()).then_some(out)
+    if b.category as usize >= categories().len() || b.bring.iter().any(|d| *d as usize >= documents().len()) {
+        return None;
+    }
+    Some(Benefit {
+        id: b.id,
+        jurisdiction: place,
+        name: text(b.name),
+        category: b.category,
+        confidence: [Confidence::Explicit, Confidence::Conditions, Confidence::Mentioned][b.confidence as usize],
+        condition: cond(&b.condition)?,
+        office_decides: cond(&b.office_decides)?,
+        amounts: leak(amounts),
+        summary: text(b.summary),
+        apply_at: text(b.apply_at),
+        apply_at_note: b.apply_at_note.map(text),
+        departments: leak(b.departments.into_iter().map(text).collect()),
+        bring: leak(b.bring),
+        cite: Citation { section: b.section, text: text(b.cite) },
+        notes: leak(b.notes.into_iter().map(text).collect()),
+        valid_from: b.valid_from,
+        valid_until: b.valid_until,
+        needs: b.needs,
+        national: b.national,
+        paid_by: b.paid_by,
+    })
+}
+
+/// The run-time form of a condition (facts checked against this build's table).
+fn cond(e: &Expr) -> Option<Cond> {
+    let fact = |f: &u8| Fact::ALL.get(*f as usize).copied();
+    Some(match e {
+        Expr::True => Cond::True,
+        Expr::Yes(f) => Cond::Yes(fact(f)?),
+        Expr::Word(f, mask) => Cond::Word(fact(f)?, *mask),
+        Expr::Number(f, op, n) => Cond::Number(fact(f)?, *op, *n),
+        Expr::Disability { kinds, grades } => Cond::Disability { kinds: *kinds, grades: *grades },
+        Expr::Need(n) => Cond::Need(*n),
+        Expr::Not(inner) => Cond::Not(Box::leak(Box::new(cond(inner)?))),
+        Expr::All(parts) => Cond::All(leak(parts.iter().map(cond).collect::<Option<Vec<_>>>()?)),
+        Expr::Any(parts) => Cond::Any(leak(parts.iter().map(cond).collect::<Option<Vec<_>>>()?)),
+    })
 }
 
 fn leak<T>(v: Vec<T>) -> &'static [T] {
     Box::leak(v.into_boxed_slice())
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
-        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
-        self.pos += n;
-        Some(s)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
-    }
-    fn u16(&mut self) -> Option<u16> {
-        self.take(2).map(|b| u16::from_le_bytes([b[0], b[1]]))
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.take(4).map(|b| u32::from_le_bytes(b.try_into().unwrap()))
-    }
-    fn i64(&mut self) -> Option<i64> {
-        self.take(8).map(|b| i64::from_le_bytes(b.try_into().unwrap()))
-    }
-    fn str(&mut self) -> Option<&'static str> {
-        let n = self.u16()? as usize;
-        let s = std::str::from_utf8(self.take(n)?).ok()?;
-        Some(Box::leak(s.to_string().into_boxed_str()))
-    }
-    fn fact(&mut self) -> Option<Fact> {
-        Fact::ALL.get(self.u8()? as usize).copied()
-    }
-    fn money(&mut self) -> Option<Option<Money>> {
-        Some(match self.u8()? {
-            0 => None,
-            _ => Some(Money { units: self.i64()?, scale: self.u8()? as u32 }),
-        })
-    }
-    fn cond(&mut self, depth: u8) -> Option<Cond> {
-        use super::condition::Cmp;
-        if depth > 32 {
-            return None;
-        }
-        Some(match self.u8()? {
-            0 => Cond::True,
-            1 => Cond::Yes(self.fact()?),
-            2 => Cond::Word(self.fact()?, self.u32()?),
-            3 => {
-                let f = self.fact()?;
-                let op = [Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge].get(self.u8()? as usize).copied()?;
-                Cond::Number(f, op, self.i64()?)
-            }
-            4 => Cond::Disability { kinds: self.u8()?, grades: self.u8()? },
-            5 => Cond::Need(self.u8()?),
-            6 => Cond::Not(Box::leak(Box::new(self.cond(depth + 1)?))),
-            tag @ (7 | 8) => {
-                let parts: Vec<Cond> = (0..self.u8()?).map(|_| self.cond(depth + 1)).collect::<Option<_>>()?;
-                if tag == 7 {
-                    Cond::All(leak(parts))
-                } else {
-                    Cond::Any(leak(parts))
-                }
-            }
-            _ => return None,
-        })
-    }
-    fn amount(&mut self, place: u8) -> Option<Amount> {
-        let when = self.cond(0)?;
-        let kind = [AmountKind::Yearly, AmountKind::OneOff, AmountKind::Cap, AmountKind::Range, AmountKind::Percent, AmountKind::InKind]
-            .get(self.u8()? as usize)
-            .copied()?;
-        let (yuan, min, max, percent, cap) = (self.money()?, self.money()?, self.money()?, self.money()?, self.money()?);
-        let of = match self.u8()? {
-            0 => None,
-            1 => Some(Fact::StudentFees),
-            _ => Some(Fact::InpatientCost),
-        };
-        let at_least = self.u8()? != 0;
-        let what = match self.u8()? {
-            0 => None,
-            _ => Some(PolicyText { table: place, index: self.u16()? }),
-        };
-        Some(Amount { when, kind, yuan, min, max, percent, of, cap, at_least, what })
-    }
 }

@@ -1,8 +1,30 @@
-//! The condition language of the policy files (see seeds/README.md), parsed at build time.
-//! `build.rs` includes this file to validate the seeds and to generate static `Cond` trees; the
-//! crate's tests use it to check the error messages. Nothing here runs in the web app.
+//! The condition language of the policy files (see seeds/README.md). The rule compiler
+//! (`compile`, run by build.rs) parses every condition with it; the result is encoded into the rule
+//! files by `codec`. The web app never parses conditions: it only decodes them.
+//!
+//! Facts are known through [`Vocab`], so the same parser serves build.rs (which reads the fact
+//! table from seeds/facts.toml) and the crate (which has the generated `Fact` enum).
 
-use super::vocab::{index_of, Fact, FactType, KINDS, NEEDS};
+/// What the parser needs to know about the facts.
+pub trait Vocab {
+    /// A fact's position in the table and its kind.
+    fn fact(&self, name: &str) -> Option<(u8, Kind)>;
+    /// The words a word fact takes (the kinds for `disabilities`, the needs for `needs`).
+    fn words(&self, fact: u8) -> Vec<String>;
+    /// The fact of the given kind (`disabilities` or `needs`).
+    fn fact_of_kind(&self, kind: Kind) -> Option<u8>;
+}
+
+/// The kind of value a fact holds, as far as conditions are concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Bool,
+    /// Whole numbers and money.
+    Number,
+    Word,
+    Disabilities,
+    Needs,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cmp {
@@ -28,48 +50,20 @@ impl Cmp {
 }
 
 /// A parsed condition. Definitions are expanded in place, so the tree only holds tests on facts.
+/// Facts are their position in the fact table.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     True,
-    Yes(Fact),
+    Yes(u8),
     /// The word fact is one of the words in the bit mask.
-    Word(Fact, u32),
-    Number(Fact, Cmp, i64),
+    Word(u8, u32),
+    Number(u8, Cmp, i64),
     /// Bit masks: kinds by index in KINDS, grades with bit g-1 for grade g.
     Disability { kinds: u8, grades: u8 },
     Need(u8),
     Not(Box<Expr>),
     All(Vec<Expr>),
     Any(Vec<Expr>),
-}
-
-impl Expr {
-    /// Rust source for the same tree as a `Cond` in a static context.
-    pub fn to_rust(&self) -> String {
-        match self {
-            Expr::True => "Cond::True".into(),
-            Expr::Yes(f) => format!("Cond::Yes(Fact::{f:?})"),
-            Expr::Word(f, mask) => format!("Cond::Word(Fact::{f:?}, {mask})"),
-            Expr::Number(f, op, n) => format!("Cond::Number(Fact::{f:?}, Cmp::{op:?}, {n})"),
-            Expr::Disability { kinds, grades } => format!("Cond::Disability {{ kinds: {kinds}, grades: {grades} }}"),
-            Expr::Need(n) => format!("Cond::Need({n})"),
-            Expr::Not(e) => format!("Cond::Not(&{})", e.to_rust()),
-            Expr::All(v) => format!("Cond::All(&[{}])", v.iter().map(Expr::to_rust).collect::<Vec<_>>().join(", ")),
-            Expr::Any(v) => format!("Cond::Any(&[{}])", v.iter().map(Expr::to_rust).collect::<Vec<_>>().join(", ")),
-        }
-    }
-
-    /// Every fact the condition reads.
-    pub fn facts(&self, out: &mut Vec<Fact>) {
-        match self {
-            Expr::True => {}
-            Expr::Yes(f) | Expr::Word(f, _) | Expr::Number(f, _, _) => out.push(*f),
-            Expr::Disability { .. } => out.push(Fact::Disabilities),
-            Expr::Need(_) => out.push(Fact::Needs),
-            Expr::Not(e) => e.facts(out),
-            Expr::All(v) | Expr::Any(v) => v.iter().for_each(|e| e.facts(out)),
-        }
-    }
 }
 
 /// Both `a and b` with `True` folded away.
@@ -159,15 +153,16 @@ fn tokenize(src: &str) -> Result<Vec<Token>, String> {
 struct Parser<'a> {
     tokens: Vec<Token>,
     pos: usize,
+    vocab: &'a dyn Vocab,
     define: &'a dyn Fn(&str) -> Option<Expr>,
 }
 
 /// Parse a condition. `define` resolves names from `[define]` (already parsed).
-pub fn parse(src: &str, define: &dyn Fn(&str) -> Option<Expr>) -> Result<Expr, String> {
+pub fn parse(src: &str, vocab: &dyn Vocab, define: &dyn Fn(&str) -> Option<Expr>) -> Result<Expr, String> {
     if src.trim().is_empty() {
         return Ok(Expr::True);
     }
-    let mut p = Parser { tokens: tokenize(src)?, pos: 0, define };
+    let mut p = Parser { tokens: tokenize(src)?, pos: 0, vocab, define };
     let e = p.expr()?;
     if p.pos != p.tokens.len() {
         return Err(format!("unexpected {} after a complete condition", p.describe()));
@@ -258,23 +253,33 @@ impl Parser<'_> {
             "need" => {
                 self.expect_sym("(")?;
                 let n = self.word()?;
-                let i = index_of(&NEEDS, &n).ok_or_else(|| format!("unknown need '{n}' (known: {})", NEEDS.join(", ")))?;
+                let needs = self.kind_words(Kind::Needs);
+                let i = needs.iter().position(|w| *w == n).ok_or_else(|| format!("unknown need '{n}' (known: {})", needs.join(", ")))?;
                 self.expect_sym(")")?;
                 Ok(Expr::Need(i as u8))
             }
             _ => self.test(&name),
         }
     }
+    fn kind_words(&self, kind: Kind) -> Vec<String> {
+        self.vocab.fact_of_kind(kind).map(|f| self.vocab.words(f)).unwrap_or_default()
+    }
     fn disability(&mut self) -> Result<Expr, String> {
         self.expect_sym("(")?;
+        let known = self.kind_words(Kind::Disabilities);
+        if known.len() > 7 {
+            return Err("at most 7 kinds of disability fit the rule format".into());
+        }
         let mut kinds = 0u8;
         loop {
             let k = self.word()?;
             if k == "any" {
                 kinds = 0x7f;
             } else {
-                let i = index_of(&KINDS, &k)
-                    .ok_or_else(|| format!("unknown disability kind '{k}' (known: any, {})", KINDS.join(", ")))?;
+                let i = known
+                    .iter()
+                    .position(|w| *w == k)
+                    .ok_or_else(|| format!("unknown disability kind '{k}' (known: any, {})", known.join(", ")))?;
                 kinds |= 1 << i;
             }
             if !self.eat_sym("|") {
@@ -296,7 +301,7 @@ impl Parser<'_> {
         Ok(Expr::Disability { kinds, grades })
     }
     fn test(&mut self, name: &str) -> Result<Expr, String> {
-        let Some(fact) = Fact::from_name(name) else {
+        let Some((fact, kind)) = self.vocab.fact(name) else {
             if let Some(e) = (self.define)(name) {
                 return Ok(e);
             }
@@ -318,15 +323,21 @@ impl Parser<'_> {
             None
         };
         let is_in = op.is_none() && self.eat_word("in");
-        match (fact.value_type(), op) {
-            (FactType::Bool, None) if !is_in => Ok(Expr::Yes(fact)),
-            (FactType::Bool, _) => Err(format!("'{name}' is yes/no: write '{name}' or 'not {name}'")),
-            (FactType::Number, Some(op)) => Ok(Expr::Number(fact, op, self.number()?)),
-            (FactType::Number, None) => Err(format!("'{name}' is a number: compare it with = != < <= > >=")),
-            (FactType::Word(words), op) => {
+        match (kind, op) {
+            (Kind::Bool, None) if !is_in => Ok(Expr::Yes(fact)),
+            (Kind::Bool, _) => Err(format!("'{name}' is yes/no: write '{name}' or 'not {name}'")),
+            (Kind::Number, Some(op)) => Ok(Expr::Number(fact, op, self.number()?)),
+            (Kind::Number, None) => Err(format!("'{name}' is a number: compare it with = != < <= > >=")),
+            (Kind::Word, op) => {
+                let words = self.vocab.words(fact);
+                if words.len() > 32 {
+                    return Err(format!("'{name}' has more than 32 words"));
+                }
                 let mut mask = 0u32;
                 let mut one = |w: String| -> Result<(), String> {
-                    let i = index_of(words, &w)
+                    let i = words
+                        .iter()
+                        .position(|x| *x == w)
                         .ok_or_else(|| format!("'{w}' is not a value of '{name}' (values: {})", words.join(", ")))?;
                     mask |= 1 << i;
                     Ok(())
@@ -348,8 +359,8 @@ impl Parser<'_> {
                 let e = Expr::Word(fact, mask);
                 Ok(if op == Some(Cmp::Ne) { Expr::Not(Box::new(e)) } else { e })
             }
-            (FactType::Disabilities, _) => Err("use disability(KINDS, GRADES)".into()),
-            (FactType::Needs, _) => Err("use need(NAME)".into()),
+            (Kind::Disabilities, _) => Err("use disability(KINDS, GRADES)".into()),
+            (Kind::Needs, _) => Err("use need(NAME)".into()),
         }
     }
 }

@@ -1,118 +1,171 @@
-//! The fixed vocabulary shared by the policy files, the build-time validator (`build.rs` includes
-//! this file) and the engine: fact names, the words each fact takes, kinds, grades, needs, categories.
-//! Words are stored as their index in these lists, so the order of a list is part of the data format.
+//! The facts a rule can test. Their one definition is `seeds/facts.toml`; build.rs generates the
+//! `Fact` enum and the `FACTS` table from it (included below). This file holds only the types of
+//! that table and the ways to look a fact up.
 
-pub const JURISDICTIONS: [&str; 6] = ["dalad", "donghe", "ejinhoro", "huining", "dawukou", "other"];
-pub const KINDS: [&str; 7] = ["visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple"];
-pub const NEEDS: [&str; 14] = [
-    "rehabilitation", "assistive_device", "home_accessibility", "training", "job", "business_start",
-    "education", "legal_help", "care", "medical", "housing", "transport", "culture_sports", "income",
-];
-pub const CATEGORIES: [&str; 15] = [
-    "living_subsidy", "nursing_subsidy", "social_assistance", "insurance", "medical_aid", "rehabilitation",
-    "assistive_devices", "education", "employment", "housing", "transport", "utilities", "culture_sports",
-    "legal_aid", "care",
-];
-pub const SEX: [&str; 2] = ["female", "male"];
-pub const RESIDENCE: [&str; 2] = ["urban", "rural"];
-pub const EMPLOYMENT: [&str; 5] = ["none", "employed", "self_employed", "flexible", "seeking"];
-pub const STUDENT_LEVEL: [&str; 5] = ["preschool", "compulsory", "high_school", "vocational", "college"];
-pub const STUDENT_STAGE: [&str; 2] = ["new", "enrolled"];
-pub const HOUSEHOLD_STATUS: [&str; 6] = ["none", "low_income", "dibao_edge", "dibao", "tekun", "poverty_monitored"];
-pub const HOUSING: [&str; 4] = ["own", "public_rental", "private_rental", "rural_dilapidated"];
-pub const SUDDEN_HARDSHIP: [&str; 4] = ["none", "living", "production", "emergency"];
+use super::lang::{Lang, Text};
+use super::syntax::{Kind, Vocab};
+use rust_decimal::Decimal;
 
 /// What kind of value a fact holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactType {
     Bool,
-    /// Whole number or decimal (age, counts, yuan).
+    /// A whole number from `min` to `max`.
     Number,
-    /// One word of the list.
-    Word(&'static [&'static str]),
-    /// The list of {kind, grade}; tested with `disability(...)`.
+    /// Yuan, 0 to `MONEY_MAX`, at most two decimals (a decimal string in the JSON).
+    Money,
+    /// One word of the fact's list.
+    Word,
+    /// The list of {kind, grade}; the kinds are the fact's words; tested with `disability(...)`.
     Disabilities,
-    /// The set of needs; tested with `need(...)`.
+    /// A set of the fact's words; tested with `need(...)`.
     Needs,
 }
 
-macro_rules! facts {
-    ($( $variant:ident = $name:literal : $ty:expr ),* $(,)?) => {
-        /// Every household fact a rule can test. The order is the order questions are asked in when
-        /// two facts would settle the same number of findings.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Fact { $($variant),* }
-        impl Fact {
-            pub const ALL: &'static [Fact] = &[$(Fact::$variant),*];
-            pub fn name(self) -> &'static str { match self { $(Fact::$variant => $name),* } }
-            pub fn value_type(self) -> FactType { match self { $(Fact::$variant => $ty),* } }
-            pub fn from_name(name: &str) -> Option<Fact> { match name { $($name => Some(Fact::$variant),)* _ => None } }
-        }
-    };
+/// One allowed word and its label.
+#[derive(Debug)]
+pub struct Word {
+    pub name: &'static str,
+    pub label: Text,
 }
 
-facts! {
-    Disabilities = "disabilities": FactType::Disabilities,
-    Certificate = "certificate": FactType::Bool,
-    LocalHukou = "local_hukou": FactType::Bool,
-    Age = "age": FactType::Number,
-    Residence = "residence": FactType::Word(&RESIDENCE),
-    HouseholdStatus = "household_status": FactType::Word(&HOUSEHOLD_STATUS),
-    Needs = "needs": FactType::Needs,
-    LongTermCare = "long_term_care": FactType::Bool,
-    Autism = "autism": FactType::Bool,
-    Student = "student": FactType::Bool,
-    StudentLevel = "student_level": FactType::Word(&STUDENT_LEVEL),
-    StudentStage = "student_stage": FactType::Word(&STUDENT_STAGE),
-    StudentFees = "student_fees": FactType::Number,
-    Graduating = "graduating": FactType::Bool,
-    AbleToWork = "able_to_work": FactType::Bool,
-    Employment = "employment": FactType::Word(&EMPLOYMENT),
-    HardToEmploy = "hard_to_employ": FactType::Bool,
-    Sex = "sex": FactType::Word(&SEX),
-    PaidOwnInsurance = "paid_own_insurance": FactType::Bool,
-    PublicPayroll = "public_payroll": FactType::Bool,
-    FullMedicalCoverage = "full_medical_coverage": FactType::Bool,
-    InpatientCost = "inpatient_cost": FactType::Number,
-    DisabledMembers = "disabled_members": FactType::Number,
-    ElderlyParents = "elderly_parents": FactType::Bool,
-    NoOneEmployed = "no_one_employed": FactType::Bool,
-    Housing = "housing": FactType::Word(&HOUSING),
-    ParentCertificate = "parent_certificate": FactType::Bool,
-    SuddenHardship = "sudden_hardship": FactType::Word(&SUDDEN_HARDSHIP),
-    Veteran = "veteran": FactType::Bool,
-    MotorizedWheelchair = "motorized_wheelchair": FactType::Bool,
+/// A question in both languages: Chinese with {who} (您 / 您的家人 / 申请人), English for "you"
+/// and for someone else ({who} = "your family member" / "the applicant"); {place} is the place.
+#[derive(Debug)]
+pub struct Question {
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub en_other: &'static str,
+    pub hint: Text,
 }
 
-pub const FACT_COUNT: usize = Fact::ALL.len();
-
-pub fn index_of(list: &[&str], word: &str) -> Option<usize> {
-    list.iter().position(|w| *w == word)
+/// One row of seeds/facts.toml.
+#[derive(Debug)]
+pub struct FactDef {
+    pub name: &'static str,
+    /// The dotted JSON path, e.g. "applicant.age".
+    pub json: &'static str,
+    /// The object of the JSON it sits in ("applicant", "applicant.student", "household").
+    pub section: &'static str,
+    /// Its key in that object.
+    pub key: &'static str,
+    pub ty: FactType,
+    /// Its letter in the app's address.
+    pub code: u8,
+    pub label: Text,
+    pub question: Question,
+    pub words: &'static [Word],
+    /// The fact exists only when this yes/no fact is yes.
+    pub only_if: Option<Fact>,
+    pub min: i64,
+    pub max: i64,
+    pub unit: Option<Text>,
 }
+
+/// What a key of one object of the household JSON names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKey {
+    Fact(Fact),
+    /// An object of further facts (its section number).
+    Object(u8),
+    /// An object whose presence answers a yes/no fact (a student's school details).
+    FactObject(Fact, u8),
+}
+
+include!(concat!(env!("OUT_DIR"), "/facts.rs"));
+
+/// Money answers stay below 100 million yuan (two decimals): the same limit for the JSON, the
+/// form and the address.
+pub const MONEY_MAX_CENTS: i64 = 99_999_999_99;
 
 impl Fact {
-    /// Facts about someone's schooling: they only exist for a student.
-    pub fn is_student_detail(self) -> bool {
-        matches!(self, Fact::StudentLevel | Fact::StudentStage | Fact::StudentFees | Fact::Graduating)
+    pub fn def(self) -> &'static FactDef {
+        &FACTS[self as usize]
+    }
+    pub fn name(self) -> &'static str {
+        self.def().name
+    }
+    pub fn value_type(self) -> FactType {
+        self.def().ty
+    }
+    pub fn from_name(name: &str) -> Option<Fact> {
+        FACTS.iter().position(|d| d.name == name).map(|i| Fact::ALL[i])
+    }
+    pub fn words(self) -> &'static [Word] {
+        self.def().words
+    }
+    pub fn word_index(self, word: &str) -> Option<u8> {
+        self.words().iter().position(|w| w.name == word).map(|i| i as u8)
+    }
+    pub fn label(self) -> Text {
+        self.def().label
+    }
+    /// The yes/no fact this one depends on (a student's school details).
+    pub fn only_if(self) -> Option<Fact> {
+        self.def().only_if
+    }
+    /// Asked once for the household rather than for each person.
+    pub fn is_household(self) -> bool {
+        self.def().section == "household"
+    }
+    /// The one fact holding the disabilities (its words are the kinds).
+    pub fn disabilities() -> Fact {
+        Fact::DISABILITIES
+    }
+    /// The one fact holding the needs (its words are the needs).
+    pub fn needs() -> Fact {
+        Fact::NEEDS
+    }
+    /// Whether a number or money answer is within this fact's limits. The JSON reader, the form
+    /// and the saved address all hold answers to the same limits.
+    pub fn accepts(self, n: Decimal) -> bool {
+        let d = self.def();
+        match d.ty {
+            FactType::Number => n.fract().is_zero() && n >= Decimal::from(d.min) && n <= Decimal::from(d.max),
+            FactType::Money => !n.is_sign_negative() && n.normalize().scale() <= 2 && n <= Decimal::new(MONEY_MAX_CENTS, 2),
+            _ => false,
+        }
+    }
+
+    /// The unit of a number or money answer ("岁", "yuan").
+    pub fn unit(self, lang: Lang) -> Option<&'static str> {
+        self.def().unit.map(|u| u.get(lang)).filter(|u| !u.is_empty())
     }
 }
 
-/// A calendar date "YYYY-MM-DD" (years 1900-2200) as yyyymmdd; 2025-02-30 is refused. Shared by
-/// the household JSON and build.rs (the seeds' validity dates).
-pub fn calendar_date(text: &str) -> Option<u32> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
+/// The disability kinds (`visual`, …): the words of the disabilities fact.
+pub fn kinds() -> &'static [Word] {
+    Fact::disabilities().words()
+}
+
+/// The needs (`rehabilitation`, …): the words of the needs fact.
+pub fn needs() -> &'static [Word] {
+    Fact::needs().words()
+}
+
+/// The generated table, for the condition parser (tests and tools parse conditions at run time).
+pub struct FactVocab;
+
+impl Vocab for FactVocab {
+    fn fact(&self, name: &str) -> Option<(u8, Kind)> {
+        let f = Fact::from_name(name)?;
+        let kind = match f.value_type() {
+            FactType::Bool => Kind::Bool,
+            FactType::Number | FactType::Money => Kind::Number,
+            FactType::Word => Kind::Word,
+            FactType::Disabilities => Kind::Disabilities,
+            FactType::Needs => Kind::Needs,
+        };
+        Some((f as u8, kind))
     }
-    let num = |s: &str| s.parse::<u32>().ok();
-    let (y, m, d) = (num(&text[0..4])?, num(&text[5..7])?, num(&text[8..10])?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1900..=2200).contains(&y) && (1..=days).contains(&d)).then_some(y * 10000 + m * 100 + d)
+    fn words(&self, fact: u8) -> Vec<String> {
+        Fact::ALL.get(fact as usize).map(|f| f.words().iter().map(|w| w.name.to_string()).collect()).unwrap_or_default()
+    }
+    fn fact_of_kind(&self, kind: Kind) -> Option<u8> {
+        match kind {
+            Kind::Disabilities => Some(Fact::disabilities() as u8),
+            Kind::Needs => Some(Fact::needs() as u8),
+            _ => None,
+        }
+    }
 }

@@ -4,157 +4,31 @@
 use super::condition::{Cmp, Cond, Leaf, Truth};
 use super::engine::Estimate;
 use super::facts::format_date;
-use super::policy::{Amount, AmountKind, Lang, Text};
-use super::vocab::{Fact, CATEGORIES, KINDS, NEEDS};
+use super::policy::{categories, Amount, AmountKind, Lang, Text};
+use super::vocab::{kinds, Fact};
 use rust_decimal::Decimal;
-
-const fn t(zh: &'static str, en: &'static str) -> Text {
-    Text { zh, en }
-}
 
 /// A short name for a fact, as used in reasons and in "what would settle this".
 pub fn fact_label(fact: Fact) -> Text {
-    match fact {
-        Fact::Disabilities => t("残疾类别和等级", "kind and grade of disability"),
-        Fact::Certificate => t("持有残疾人证", "holds a disability certificate"),
-        Fact::LocalHukou => t("本地户籍", "household registered here"),
-        Fact::Age => t("年龄", "age"),
-        Fact::Residence => t("城镇或农村", "urban or rural"),
-        Fact::HouseholdStatus => t("家庭困难类别", "household hardship status"),
-        Fact::Needs => t("需要的帮助", "help needed"),
-        Fact::LongTermCare => t("需要长期照护", "needs long-term care"),
-        Fact::Autism => t("孤独症", "autism"),
-        Fact::Student => t("在上学", "is a student"),
-        Fact::StudentLevel => t("就读阶段", "school level"),
-        Fact::StudentStage => t("新生或在读", "new or continuing student"),
-        Fact::StudentFees => t("每年学费", "yearly school fees"),
-        Fact::Graduating => t("今年毕业", "graduating this year"),
-        Fact::AbleToWork => t("有劳动能力", "able to work"),
-        Fact::Employment => t("工作情况", "work situation"),
-        Fact::HardToEmploy => t("已认定为就业困难人员", "certified as hard to employ"),
-        Fact::Sex => t("性别", "sex"),
-        Fact::PaidOwnInsurance => t("去年自己缴纳了职工社保", "paid own employee insurance last year"),
-        Fact::PublicPayroll => t("由财政发工资", "paid from public funds"),
-        Fact::FullMedicalCoverage => t("医疗费全额报销", "full medical cost coverage"),
-        Fact::InpatientCost => t("住院自付费用", "hospital costs left to pay"),
-        Fact::DisabledMembers => t("家中残疾人数", "disabled people in the household"),
-        Fact::ElderlyParents => t("由年老父母照顾", "cared for by elderly parents"),
-        Fact::NoOneEmployed => t("家中无人就业", "no one in the household works"),
-        Fact::Housing => t("住房情况", "housing"),
-        Fact::ParentCertificate => t("父母持有残疾人证", "a parent holds a disability certificate"),
-        Fact::SuddenHardship => t("突发困难", "sudden hardship"),
-        Fact::Veteran => t("残疾军人或伤残警察", "disabled veteran or injured police officer"),
-        Fact::MotorizedWheelchair => t("使用电动轮椅", "uses a motorised wheelchair"),
-    }
+    fact.label()
 }
 
-/// The words of a word fact, in list order.
-pub fn word_labels(fact: Fact) -> &'static [Text] {
-    const RESIDENCE: [Text; 2] = [t("城镇", "urban"), t("农村牧区", "rural")];
-    const SEX: [Text; 2] = [t("女", "female"), t("男", "male")];
-    const EMPLOYMENT: [Text; 5] = [
-        t("没有工作", "not working"),
-        t("有工作单位", "employed"),
-        t("个体经营", "self-employed"),
-        t("灵活就业", "flexible or gig work"),
-        t("正在找工作", "looking for work"),
-    ];
-    const LEVEL: [Text; 5] = [
-        t("幼儿园", "preschool"),
-        t("小学或初中", "primary or middle school"),
-        t("高中", "high school"),
-        t("中职或高职", "vocational school or college"),
-        t("大学", "university"),
-    ];
-    const STAGE: [Text; 2] = [t("新生", "starting this year"), t("在读", "already enrolled")];
-    const STATUS: [Text; 6] = [
-        t("都不是", "none of these"),
-        t("低收入家庭", "low-income household"),
-        t("低保边缘家庭", "near-dibao household"),
-        t("低保家庭", "dibao household"),
-        t("特困人员", "tekun (extreme hardship)"),
-        t("防返贫监测对象", "monitored for falling back into poverty"),
-    ];
-    const HOUSING: [Text; 4] = [
-        t("自有住房", "own home"),
-        t("住公租房", "public rental housing"),
-        t("租私人住房", "private rental"),
-        t("农村危房", "unsafe rural house"),
-    ];
-    const HARDSHIP: [Text; 4] = [
-        t("没有", "none"),
-        t("基本生活遇到困难", "cannot meet basic living costs"),
-        t("生产经营遇到困难", "trouble keeping a farm or business going"),
-        t("突发意外或重病", "sudden accident or serious illness"),
-    ];
-    match fact {
-        Fact::Residence => &RESIDENCE,
-        Fact::Sex => &SEX,
-        Fact::Employment => &EMPLOYMENT,
-        Fact::StudentLevel => &LEVEL,
-        Fact::StudentStage => &STAGE,
-        Fact::HouseholdStatus => &STATUS,
-        Fact::Housing => &HOUSING,
-        Fact::SuddenHardship => &HARDSHIP,
-        _ => &[],
-    }
+/// The label of one word of a word fact.
+pub fn word_label(fact: Fact, word: u8) -> Text {
+    fact.words().get(word as usize).map(|w| w.label).unwrap_or(Text { zh: "", en: "" })
 }
 
 pub fn kind_label(kind: u8) -> Text {
-    const K: [Text; 7] = [
-        t("视力残疾", "visual"),
-        t("听力残疾", "hearing"),
-        t("言语残疾", "speech"),
-        t("肢体残疾", "physical"),
-        t("智力残疾", "intellectual"),
-        t("精神残疾", "mental (psychosocial)"),
-        t("多重残疾", "multiple"),
-    ];
-    K[kind as usize]
+    word_label(Fact::disabilities(), kind)
 }
 
 pub fn need_label(need: u8) -> Text {
-    const N: [Text; 14] = [
-        t("康复", "rehabilitation"),
-        t("辅助器具", "assistive devices"),
-        t("家里无障碍改造", "making the home accessible"),
-        t("技能培训", "skills training"),
-        t("找工作", "finding a job"),
-        t("自己创业", "starting a business"),
-        t("上学", "education"),
-        t("法律帮助", "legal help"),
-        t("照护和托养", "care and day care"),
-        t("看病就医", "medical costs"),
-        t("住房", "housing"),
-        t("出行", "getting around"),
-        t("文化体育", "culture and sport"),
-        t("生活费用", "living costs"),
-    ];
-    N[need as usize]
+    word_label(Fact::needs(), need)
 }
 
 pub fn category_label(category: u8) -> Text {
-    const C: [Text; 15] = [
-        t("生活补贴", "Living subsidies"),
-        t("护理补贴", "Nursing subsidies"),
-        t("社会救助", "Social assistance"),
-        t("社会保险", "Insurance"),
-        t("医疗救助", "Medical aid"),
-        t("康复服务", "Rehabilitation"),
-        t("辅助器具", "Assistive devices"),
-        t("教育", "Education"),
-        t("就业创业", "Work and business"),
-        t("住房", "Housing"),
-        t("出行优待", "Transport"),
-        t("水电气暖和通信", "Utilities and phone"),
-        t("文化体育", "Culture and sport"),
-        t("法律援助", "Legal aid"),
-        t("托养照护", "Care"),
-    ];
-    C[category as usize]
+    categories()[category as usize].label
 }
-
-const _: () = assert!(KINDS.len() == 7 && NEEDS.len() == 14 && CATEGORIES.len() == 15);
 
 fn grades(mask: u8, lang: Lang) -> String {
     let list: Vec<u8> = (1..=4).filter(|g| mask & (1 << (g - 1)) != 0).collect();
@@ -188,11 +62,12 @@ pub fn describe_test(test: &Cond, lang: Lang) -> String {
     match *test {
         Cond::Yes(f) => fact_label(f).get(lang).to_string(),
         Cond::Word(f, mask) => {
-            let words: Vec<&str> = word_labels(f)
+            let words: Vec<&str> = f
+                .words()
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, w)| w.get(lang))
+                .map(|(_, w)| w.label.get(lang))
                 .collect();
             format!("{}{}{}", fact_label(f).get(lang), sep(lang), join(words, lang))
         }
@@ -205,23 +80,23 @@ pub fn describe_test(test: &Cond, lang: Lang) -> String {
                 Cmp::Gt => ">",
                 Cmp::Ge => "≥",
             };
-            let unit = match (f, lang) {
-                (Fact::Age, Lang::Zh) => "岁",
-                (Fact::StudentFees | Fact::InpatientCost, Lang::Zh) => "元",
-                (Fact::Age, Lang::En) => " years",
-                (Fact::StudentFees | Fact::InpatientCost, Lang::En) => " yuan",
-                _ => "",
+            let unit = match (f.unit(lang), lang) {
+                (Some(u), Lang::Zh) => u.to_string(),
+                (Some(u), Lang::En) => format!(" {u}"),
+                (None, _) => String::new(),
             };
             format!("{} {op} {n}{unit}", fact_label(f).get(lang))
         }
-        Cond::Disability { kinds, grades: g } => {
-            let kinds_text = if kinds == 0x7f {
+        Cond::Disability { kinds: mask, grades: g } => {
+            let count = kinds().len() as u8;
+            let all = ((1u16 << count) - 1) as u8;
+            let kinds_text = if mask & all == all {
                 match lang {
                     Lang::Zh => "任何类别".to_string(),
                     Lang::En => "any kind".to_string(),
                 }
             } else {
-                join((0..7).filter(|k| kinds & (1 << k) != 0).map(|k| kind_label(k).get(lang)).collect(), lang)
+                join((0..count).filter(|k| mask & (1 << k) != 0).map(|k| kind_label(k).get(lang)).collect(), lang)
             };
             match lang {
                 Lang::Zh => format!("残疾：{kinds_text}，{}", grades(g, lang)),
@@ -230,7 +105,7 @@ pub fn describe_test(test: &Cond, lang: Lang) -> String {
         }
         Cond::Need(n) => format!(
             "{}{}{}",
-            fact_label(Fact::Needs).get(lang),
+            fact_label(Fact::needs()).get(lang),
             sep(lang),
             need_label(n).get(lang)
         ),

@@ -4,7 +4,8 @@
 use super::text::ui;
 use crate::rules::condition::FactSet;
 use crate::rules::facts::{Disability, Value};
-use crate::rules::vocab::FactType;
+use crate::rules::vocab::{kinds, FactType, MONEY_MAX_CENTS};
+use crate::rules::words::yuan;
 use crate::rules::{Fact, Lang};
 use crate::session::Session;
 use rust_decimal::Decimal;
@@ -32,15 +33,6 @@ pub struct FieldError {
     pub draft: Draft,
 }
 
-/// Limits for number questions: (min, max, whole numbers only).
-fn number_limits(f: Fact) -> (Decimal, Decimal, bool) {
-    match f {
-        Fact::Age => (Decimal::ZERO, Decimal::from(120), true),
-        Fact::DisabledMembers => (Decimal::ONE, Decimal::from(20), true),
-        _ => (Decimal::ZERO, Decimal::from(100_000_000), false),
-    }
-}
-
 /// Check a typed number; the message says what is wrong in the person's language.
 pub fn validate_number(f: Fact, raw: &str, lang: Lang) -> Result<Decimal, String> {
     let t = ui(lang);
@@ -60,24 +52,17 @@ pub fn validate_number(f: Fact, raw: &str, lang: Lang) -> Result<Decimal, String
     if !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(t.number_only.into());
     }
-    let n = Decimal::from_str(&cleaned).map_err(|_| t.number_only.to_string())?;
-    let (min, max, whole) = number_limits(f);
-    if whole && !n.fract().is_zero() {
-        return Err(t.whole_number.into());
+    let n = Decimal::from_str(&cleaned).map_err(|_| t.number_only.to_string())?.normalize();
+    // The limits are the fact's (seeds/facts.toml), as for the JSON reader and the address.
+    if f.accepts(n) {
+        return Ok(n);
     }
-    if n < min || n > max || n.scale() > 2 {
-        return Err(t.out_of_range.replace("{min}", &min.to_string()).replace("{max}", &max.to_string()));
-    }
-    Ok(n.normalize())
-}
-
-/// The field to focus from the error summary.
-pub fn first_field(f: Fact) -> &'static str {
+    let d = f.def();
     match f.value_type() {
-        FactType::Number => "answer-number",
-        FactType::Needs => "need-0",
-        FactType::Disabilities => "kind-0",
-        _ => "option-0",
+        FactType::Number if !n.fract().is_zero() => Err(t.whole_number.into()),
+        FactType::Number => Err(t.out_of_range.replace("{min}", &d.min.to_string()).replace("{max}", &d.max.to_string())),
+        _ if n.scale() > 2 => Err(t.money_precision.into()),
+        _ => Err(t.out_of_range.replace("{min}", "0").replace("{max}", &yuan(Decimal::new(MONEY_MAX_CENTS, 2)))),
     }
 }
 
@@ -91,18 +76,18 @@ pub fn apply_answer(s: &Session, fact: Fact, d: &Draft) -> Result<Session, Field
             Some(c) => next.facts.set(fact, Value::Bool(c == 1)),
             None => return Err(fail("option-0", t.choose_one)),
         },
-        FactType::Word(words) => match d.choice.filter(|c| (*c as usize) < words.len()) {
+        FactType::Word => match d.choice.filter(|c| (*c as usize) < fact.words().len()) {
             Some(c) => next.facts.set(fact, Value::Word(c)),
             None => return Err(fail("option-0", t.choose_one)),
         },
-        FactType::Number => match validate_number(fact, &d.number, s.lang) {
+        FactType::Number | FactType::Money => match validate_number(fact, &d.number, s.lang) {
             Ok(n) => next.facts.set(fact, Value::Number(n)),
             Err(m) => return Err(fail("answer-number", &m)),
         },
         FactType::Disabilities => match (d.kind, d.grade) {
             (None, _) => return Err(fail("kind-0", t.choose_kind)),
             (_, None) => return Err(fail("grade-1", t.choose_grade)),
-            (Some(kind), Some(g)) if kind < 7 && g <= 4 => {
+            (Some(kind), Some(g)) if (kind as usize) < kinds().len() && g <= 4 => {
                 next.facts.disabilities = Some(vec![Disability { kind, grade: (g > 0).then_some(g) }])
             }
             _ => return Err(fail("kind-0", t.choose_kind)),
@@ -114,7 +99,7 @@ pub fn apply_answer(s: &Session, fact: Fact, d: &Draft) -> Result<Session, Field
             next.facts.needs = Some(if d.needs_none { 0 } else { d.needs });
         }
     }
-    next.not_sure = FactSet(next.not_sure.0 & !(1 << fact as u64));
+    next.not_sure = FactSet(next.not_sure.0 & !(1u64 << fact as u64));
     next.mark_asked(fact);
     Ok(next)
 }
@@ -131,18 +116,18 @@ pub fn answer_not_sure(s: &Session, fact: Fact) -> Session {
 /// The form's current values for a question already answered (to show them again).
 pub fn draft_from(s: &Session, f: Fact) -> Draft {
     let mut d = Draft::default();
-    match f {
-        Fact::Disabilities => {
+    match f.value_type() {
+        FactType::Disabilities => {
             if let Some(first) = s.facts.disabilities.as_ref().and_then(|l| l.first()) {
                 d.kind = Some(first.kind);
                 d.grade = Some(first.grade.unwrap_or(0));
             }
         }
-        Fact::Needs => {
+        FactType::Needs => {
             d.needs = s.facts.needs.unwrap_or(0);
             d.needs_none = s.facts.needs == Some(0);
         }
-        f => match s.facts.get(f) {
+        _ => match s.facts.get(f) {
             Value::Bool(b) => d.choice = Some(*b as u8),
             Value::Word(w) => d.choice = Some(*w),
             Value::Number(n) => d.number = n.to_string(),

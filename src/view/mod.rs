@@ -1,8 +1,8 @@
-//! What each page shows, as HTML text: pure functions of the session (no web types), so every page
-//! can be checked in native tests and the web app stays small. The browser shell (`ui`) puts this
-//! HTML on the page and handles the few events. Navigation is by ordinary links: each page's
-//! address carries the answers (see `session`), so back, reload and bookmarks just work.
-//! Every dynamic text goes through `esc`.
+//! What each page shows, as HTML text: pure functions of the session and an explicit [`Ctx`] (no
+//! web types, no hidden state), so every page can be checked in native tests and the web app stays
+//! small. The browser shell (`ui`) puts this HTML on the page and handles the few events.
+//! Navigation is by ordinary links: each page's address carries the answers (see `session`), so
+//! back, reload and bookmarks just work. Every dynamic text goes through `esc`.
 
 pub mod form;
 mod pages;
@@ -10,11 +10,22 @@ pub mod text;
 
 pub use pages::{answer_text, render_main};
 
-use crate::rules::policy::{jurisdiction, Jurisdiction, Lang, JURISDICTIONS};
-use crate::rules::engine;
+use crate::rules::policy::{jurisdiction, places, Jurisdiction, Lang};
 use crate::session::{address, Page, Session};
 use std::fmt::Write;
 use text::ui;
+
+/// What a page needs beyond the session, given by the caller (the browser shell, a test, the
+/// pre-renderer).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ctx {
+    /// Today's date on the device (yyyymmdd), so results past a document's period say so.
+    pub today: Option<u32>,
+    /// Answers the person chose to keep on this device (in the address form); `None`: nothing kept.
+    pub saved: Option<String>,
+    /// Where the app is served (origin and path, without '#'), for links to other devices.
+    pub base_url: String,
+}
 
 /// Escape text for HTML content and attribute values.
 pub fn esc(text: &str) -> String {
@@ -44,7 +55,7 @@ pub fn page_title(page: Page, s: &Session) -> String {
         Page::Start => t.start_title.into(),
         Page::Who => t.who_title.into(),
         Page::Where => t.where_title.into(),
-        Page::Question(f) | Page::Change(f) => text::question(f).text(s.lang, s.helper.unwrap_or_default(), &place_name(s)),
+        Page::Question(f) | Page::Change(f) => text::question(f, s.lang, s.helper.unwrap_or_default(), &place_name(s)),
         Page::Check => t.check_title.into(),
         Page::Results => t.results_title.into(),
         Page::Browse(None) => t.browse_title.into(),
@@ -72,42 +83,6 @@ pub fn source_line(j: &Jurisdiction, lang: Lang) -> String {
     };
     let (colon, comma) = if lang == Lang::Zh { ("：", "，") } else { (": ", ", ") };
     format!("{}{colon}{}{draft}", j.name.get(lang), parts.join(comma))
-}
-
-thread_local! {
-    static BASE_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-    static SAVED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    static TODAY: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
-}
-
-/// Today's date (yyyymmdd) from the device, so results past a document's period say so. The
-/// browser shell sets it; tests may too. Not part of the address.
-pub fn set_today(day: Option<u32>) {
-    TODAY.with(|t| t.set(day));
-}
-
-pub fn today() -> Option<u32> {
-    TODAY.with(|t| t.get())
-}
-
-/// Answers the person chose to keep on this device ("remember my answers"), in the address form;
-/// the browser shell keeps this in step with localStorage. `None`: nothing is stored.
-pub fn set_saved(saved: Option<String>) {
-    SAVED.with(|s| *s.borrow_mut() = saved);
-}
-
-pub fn saved() -> Option<String> {
-    SAVED.with(|s| s.borrow().clone())
-}
-
-/// Where the app is served (origin and path, without '#'), for links to other devices. The browser
-/// shell sets it from the page's address; it is "" in native tests.
-pub fn set_base_url(url: &str) {
-    BASE_URL.with(|b| *b.borrow_mut() = url.to_string());
-}
-
-pub fn base_url() -> String {
-    BASE_URL.with(|b| b.borrow().clone())
 }
 
 /// A QR code as inline SVG (no image file, no script), with a quiet zone of 4 modules.
@@ -181,8 +156,8 @@ pub fn render_header(page: Page, s: &Session) -> String {
 pub fn render_footer(s: &Session) -> String {
     let t = ui(s.lang);
     let mut h = format!(r#"<footer class="site-footer"><div class="wrap"><p>{}</p><p>{}</p><ul class="sources">"#, esc(t.footer_privacy), esc(t.rules_from));
-    let chosen = s.facts.jurisdiction.filter(|j| *j != engine::OTHER);
-    for (i, j) in JURISDICTIONS.iter().enumerate().take(5) {
+    let chosen = s.facts.jurisdiction.filter(|j| !jurisdiction(*j).national_only);
+    for (i, j) in places().iter().enumerate().filter(|(_, j)| !j.national_only) {
         if chosen.is_none_or(|c| c as usize == i) {
             let _ = write!(h, "<li>{}</li>", esc(&source_line(j, s.lang)));
         }
@@ -192,8 +167,8 @@ pub fn render_footer(s: &Session) -> String {
 }
 
 /// The whole page body: header, the page in `<main>`, footer.
-pub fn render_page(page: Page, s: &Session, error: Option<&form::FieldError>, notice: Option<&str>) -> String {
-    render_shell(page, s, &render_main(page, s, error), notice)
+pub fn render_page(page: Page, s: &Session, cx: &Ctx, error: Option<&form::FieldError>, notice: Option<&str>) -> String {
+    render_shell(page, s, &render_main(page, s, cx, error), notice)
 }
 
 /// Header, the given main content, footer.

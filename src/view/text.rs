@@ -1,6 +1,7 @@
 //! Every string the web app shows, in Simplified Chinese and English. A typed table: a missing
 //! string in either language is a compile error, and the cost is only the text itself (no i18n
-//! runtime). Question wording lives in `questions()`; policy texts come from the seed data.
+//! runtime). Questions and answer labels come from seeds/facts.toml, policy texts from the seeds,
+//! the caveats of a finding from `rules::present`.
 
 use crate::rules::{Fact, Lang};
 use crate::session::Helper;
@@ -47,6 +48,7 @@ pub struct Ui {
     pub number_only: &'static str,
     pub whole_number: &'static str,
     pub out_of_range: &'static str,
+    pub money_precision: &'static str,
     pub progress: &'static str,
     pub progress_left: &'static str,
     pub check_title: &'static str,
@@ -81,11 +83,7 @@ pub struct Ui {
     pub bring: &'static str,
     pub source: &'static str,
     pub notes: &'static str,
-    pub draft_warning: &'static str,
-    pub expired_warning: &'static str,
     pub expired_page: &'static str,
-    pub not_yet_warning: &'static str,
-    pub office_checks: &'static str,
     pub print: &'static str,
     pub read_aloud: &'static str,
     pub start_again: &'static str,
@@ -164,6 +162,7 @@ pub static ZH: Ui = Ui {
     number_only: "请只填写数字，例如 45",
     whole_number: "请填写整数，不要带小数",
     out_of_range: "请填写 {min} 到 {max} 之间的数",
+    money_precision: "金额最多保留两位小数（到分）",
     progress: "已回答 {n} 个问题",
     progress_left: "根据目前的回答，最多还有 {n} 个问题",
     check_title: "核对您的回答",
@@ -198,11 +197,7 @@ pub static ZH: Ui = Ui {
     bring: "要带的材料",
     source: "政策出处",
     notes: "需要注意",
-    draft_warning: "这份文件是征求意见稿，内容可能还会修改。",
-    expired_warning: "文件的执行期已过，政策可能已经调整，请向经办部门确认。",
     expired_page: "请注意：这些规则所依据的文件执行期到 {date} 为止，现在已经过期，政策可能已经调整。结果仅供参考，请向经办部门确认。",
-    not_yet_warning: "这条政策在您所选日期还没有开始执行。",
-    office_checks: "您符合我们能问到的条件；文件还有其他条件，由经办部门核实（见“需要注意”）。",
     print: "打印结果",
     read_aloud: "朗读",
     start_again: "重新开始",
@@ -281,6 +276,7 @@ pub static EN: Ui = Ui {
     number_only: "Enter numbers only, for example 45",
     whole_number: "Enter a whole number",
     out_of_range: "Enter a number from {min} to {max}",
+    money_precision: "Enter at most two decimal places",
     progress: "{n} questions answered",
     progress_left: "At most {n} more, given your answers so far",
     check_title: "Check your answers",
@@ -315,11 +311,7 @@ pub static EN: Ui = Ui {
     bring: "What to bring",
     source: "Source",
     notes: "Please note",
-    draft_warning: "This document is a draft for comment: it may still change.",
-    expired_warning: "The document's period has ended: the rule may have changed. Check with the office.",
     expired_page: "Please note: the document these rules come from ran until {date}, which has passed, so the rules may have changed. Use these results as a guide and check with the office.",
-    not_yet_warning: "This rule had not started on the date asked about.",
-    office_checks: "You meet every condition we can ask about; the office checks the document's other conditions (see “Please note”).",
     print: "Print results",
     read_aloud: "Read aloud",
     start_again: "Start again",
@@ -363,73 +355,22 @@ pub fn ui(lang: Lang) -> &'static Ui {
     }
 }
 
-/// A question's wording: Chinese with {who} (您 / 您的家人 / 申请人); English for "you" and for
-/// someone else ({who} = "your family member" / "the applicant"); hints.
-pub struct Question {
-    pub zh: &'static str,
-    pub en_self: &'static str,
-    pub en_other: &'static str,
-    pub hint_zh: &'static str,
-    pub hint_en: &'static str,
+/// A question as this person sees it: Chinese with {who} (您 / 您的家人 / 申请人), English for
+/// "you" or for someone else; {place} is the chosen place. The wording is in seeds/facts.toml.
+pub fn question(fact: Fact, lang: Lang, helper: Helper, place: &str) -> String {
+    let q = &fact.def().question;
+    let (template, who) = match (lang, helper) {
+        (Lang::Zh, Helper::Myself) => (q.zh, "您"),
+        (Lang::Zh, Helper::Family) => (q.zh, "您的家人"),
+        (Lang::Zh, Helper::Staff) => (q.zh, "申请人"),
+        (Lang::En, Helper::Myself) => (q.en, ""),
+        (Lang::En, Helper::Family) => (q.en_other, "your family member"),
+        (Lang::En, Helper::Staff) => (q.en_other, "the applicant"),
+    };
+    template.replace("{who}", who).replace("{place}", place)
 }
 
-const fn q(zh: &'static str, en_self: &'static str, en_other: &'static str, hint_zh: &'static str, hint_en: &'static str) -> Question {
-    Question { zh, en_self, en_other, hint_zh, hint_en }
-}
-
-pub fn question(fact: Fact) -> Question {
-    match fact {
-        Fact::Disabilities => q("{who}的残疾类别和等级是什么？", "What kind of disability do you have, and what grade?", "What kind of disability does {who} have, and what grade?", "按残疾人证上写的选。多种残疾请选“多重残疾”；还没评定等级的，选“还没有评定等级”。", "As written on the disability certificate. Choose “multiple” for more than one kind; if no grade has been set yet, choose “not assessed yet”."),
-        Fact::Certificate => q("{who}有第二代残疾人证吗？", "Do you have a (second-generation) disability certificate?", "Does {who} have a (second-generation) disability certificate?", "大多数补贴都要凭残疾人证办理。", "Most benefits need the disability certificate."),
-        Fact::LocalHukou => q("{who}的户口在{place}吗？", "Is your household registration (hukou) in {place}?", "Is the household registration (hukou) of {who} in {place}?", "有些政策只给本地户籍的人。", "Some rules are only for people registered locally."),
-        Fact::Age => q("{who}今年几岁？", "How old are you?", "How old is {who}?", "填周岁，例如 45。", "In whole years, for example 45."),
-        Fact::Residence => q("{who}住在城镇还是农村牧区？", "Do you live in a town or in the countryside?", "Does {who} live in a town or in the countryside?", "按户口类型或实际居住地选择。", "Go by the type of household registration or where you actually live."),
-        Fact::HouseholdStatus => q("{who}所在的家庭属于下面哪一种？", "Which of these describes your household?", "Which of these describes the household of {who}?", "以民政部门的认定为准。", "As recognised by the civil affairs office."),
-        Fact::Needs => q("{who}现在最需要哪些方面的帮助？", "What would help you most at the moment?", "What would help {who} most at the moment?", "可以选多项。", "Choose all that apply."),
-        Fact::LongTermCare => q("{who}是否需要别人长期照护（半年以上）？", "Do you need care from others over a long time (six months or more)?", "Does {who} need care from others over a long time (six months or more)?", "例如吃饭、穿衣、上厕所需要别人帮忙。", "For example help with eating, dressing or using the toilet."),
-        Fact::Autism => q("{who}是否被诊断为孤独症（自闭症）？", "Have you been diagnosed with autism?", "Has {who} been diagnosed with autism?", "用于儿童康复救助的标准。", "Used for children's rehabilitation aid."),
-        Fact::Student => q("{who}现在在上学吗？", "Are you in school or studying at the moment?", "Is {who} in school or studying at the moment?", "包括幼儿园、中小学、职业学校和大学。", "Including preschool, school, vocational school and university."),
-        Fact::StudentLevel => q("{who}在读哪一类学校？", "What kind of school are you at?", "What kind of school is {who} at?", "", ""),
-        Fact::StudentStage => q("{who}是今年入学的新生，还是已经在读？", "Are you starting this year or already enrolled?", "Is {who} starting this year or already enrolled?", "", ""),
-        Fact::StudentFees => q("{who}每年的学费和杂费一共多少元？", "How much are your school fees a year, in yuan?", "How much are the school fees of {who} a year, in yuan?", "按实际交的钱填写，例如 6000。", "What is actually paid, for example 6000."),
-        Fact::Graduating => q("{who}今年毕业吗？", "Are you graduating this year?", "Is {who} graduating this year?", "", ""),
-        Fact::AbleToWork => q("{who}能够工作吗？", "Are you able to work?", "Is {who} able to work?", "按身体状况和医生意见判断。", "Going by health and the doctor's view."),
-        Fact::Employment => q("{who}现在的工作情况是？", "What is your work situation?", "What is the work situation of {who}?", "", ""),
-        Fact::HardToEmploy => q("{who}是否已被认定为就业困难人员？", "Have you been certified as hard to employ?", "Has {who} been certified as hard to employ?", "由人社部门认定，一般在去年底之前。", "Certified by the human resources office, usually by the end of last year."),
-        Fact::Sex => q("{who}的性别是？", "What is your sex?", "What is the sex of {who}?", "只在部分就业扶持政策里用到。", "Only used by some work-support rules."),
-        Fact::PaidOwnInsurance => q("去年{who}是否自己交了职工养老和医疗保险？", "Did you pay your own employee pension and medical insurance last year?", "Did {who} pay their own employee pension and medical insurance last year?", "例如个体户或灵活就业人员自己缴费。", "For example as self-employed or in flexible work."),
-        Fact::PublicPayroll => q("{who}的工资是否由财政发放？", "Are you paid from public funds?", "Is {who} paid from public funds?", "例如公务员、事业单位在编人员。", "For example civil servants and staff of public institutions."),
-        Fact::FullMedicalCoverage => q("{who}看病是否全额报销？", "Are your medical costs covered in full?", "Are the medical costs of {who} covered in full?", "少数人员享受全额医疗保障。", "A few groups have full medical coverage."),
-        Fact::InpatientCost => q("最近一年{who}住院，医保报销后自己付了多少元？", "After insurance, how much did you pay yourself for hospital stays in the past year, in yuan?", "After insurance, how much did {who} pay for hospital stays in the past year, in yuan?", "没有住院填 0。", "Enter 0 if there was no hospital stay."),
-        Fact::DisabledMembers => q("{who}所在的家庭一共有几位残疾人？", "How many disabled people live in your household, counting you?", "How many disabled people live in the household of {who}, counting them?", "包括本人，例如 1。", "Count everyone, for example 1."),
-        Fact::ElderlyParents => q("{who}是否主要靠年老的父母照顾？", "Are you mainly cared for by elderly parents?", "Is {who} mainly cared for by elderly parents?", "", ""),
-        Fact::NoOneEmployed => q("{who}所在的家庭是不是没有一个人有工作？", "Is no one in your household working?", "Is no one in the household of {who} working?", "", ""),
-        Fact::Housing => q("{who}现在住在哪种房子里？", "What is your housing?", "What is the housing of {who}?", "", ""),
-        Fact::ParentCertificate => q("{who}的父亲或母亲有残疾人证吗？", "Does one of your parents hold a disability certificate?", "Does one of the parents of {who} hold a disability certificate?", "有些助学政策也帮助残疾人的子女。", "Some study aid also helps the children of disabled people."),
-        Fact::SuddenHardship => q("{who}所在的家庭最近遇到突发困难了吗？", "Has your household had a sudden hardship recently?", "Has the household of {who} had a sudden hardship recently?", "例如意外、重病或灾害。", "For example an accident, serious illness or disaster."),
-        Fact::Veteran => q("{who}是残疾军人或因公伤残的人民警察吗？", "Are you a disabled veteran or a police officer injured on duty?", "Is {who} a disabled veteran or a police officer injured on duty?", "", ""),
-        Fact::MotorizedWheelchair => q("{who}使用电动轮椅吗？", "Do you use a motorised wheelchair?", "Does {who} use a motorised wheelchair?", "", ""),
-    }
-}
-
-impl Question {
-    /// The question as this person sees it.
-    pub fn text(&self, lang: Lang, helper: Helper, place: &str) -> String {
-        let (template, who) = match (lang, helper) {
-            (Lang::Zh, Helper::Myself) => (self.zh, "您"),
-            (Lang::Zh, Helper::Family) => (self.zh, "您的家人"),
-            (Lang::Zh, Helper::Staff) => (self.zh, "申请人"),
-            (Lang::En, Helper::Myself) => (self.en_self, ""),
-            (Lang::En, Helper::Family) => (self.en_other, "your family member"),
-            (Lang::En, Helper::Staff) => (self.en_other, "the applicant"),
-        };
-        template.replace("{who}", who).replace("{place}", place)
-    }
-
-    pub fn hint(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.hint_zh,
-            Lang::En => self.hint_en,
-        }
-    }
+/// The help under a question.
+pub fn hint(fact: Fact, lang: Lang) -> &'static str {
+    fact.def().question.hint.get(lang)
 }

@@ -1,0 +1,188 @@
+//! What a person reads about one finding, worked out once: the status, the amount in words, the
+//! caveats, the reasons, the citation, where to apply and what to bring. The answer JSON of
+//! `evaluate` and the web app's pages both render a [`Card`]; neither words a finding itself.
+
+use super::condition::Truth;
+use super::engine::{explain, open_cases, Finding, Status};
+use super::facts::Facts;
+use super::policy::{documents, jurisdiction, Amount, Jurisdiction, Lang};
+use super::vocab::Fact;
+use super::words;
+
+/// A caveat that travels with a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warning {
+    /// The document is a draft for comment.
+    Draft,
+    /// The date asked about is after the document's period.
+    PeriodEnded,
+    /// The date asked about is before the rule took effect.
+    NotYet,
+    /// Every fact we can ask about matches; the office checks the document's other conditions.
+    OfficeChecks,
+}
+
+impl Warning {
+    /// The code in the answer JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Warning::Draft => "draft",
+            Warning::PeriodEnded => "period_ended",
+            Warning::NotYet => "not_yet_in_force",
+            Warning::OfficeChecks => "office_checks_other_conditions",
+        }
+    }
+
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Warning::Draft => ("这份文件是征求意见稿，内容可能还会修改。", "This document is a draft for comment: it may still change."),
+            Warning::PeriodEnded => (
+                "文件的执行期已过，政策可能已经调整，请向经办部门确认。",
+                "The document's period has ended: the rule may have changed. Check with the office.",
+            ),
+            Warning::NotYet => ("这条政策在您所选日期还没有开始执行。", "This rule had not started on the date asked about."),
+            Warning::OfficeChecks => (
+                "您符合我们能问到的条件；文件还有其他条件，由经办部门核实（见“需要注意”）。",
+                "You meet every condition we can ask about; the office checks the document's other conditions (see “Please note”).",
+            ),
+        };
+        if lang == Lang::Zh {
+            zh
+        } else {
+            en
+        }
+    }
+}
+
+/// The amount of a finding in words.
+#[derive(Debug, Clone)]
+pub struct AmountText {
+    /// The amount case that applies, if one does.
+    pub case: Option<&'static Amount>,
+    /// "每年 4,000 元"; the open cases joined ("每年 4,000 元 / 每年 3,000 元") while a fact decides
+    /// between them; or the sentence saying the document states no amount.
+    pub text: String,
+    /// The document states an amount for this person (false: "no amount stated").
+    pub stated: bool,
+    /// An unanswered fact decides between several stated amounts.
+    pub depends: bool,
+    /// The figure worked out from the person's own costs ("约 5,400 元"), for percentages.
+    pub estimate: Option<String>,
+}
+
+/// One line of "why": a condition of the rule and whether the person meets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub text: String,
+    pub met: Truth,
+}
+
+/// Everything a person reads about one finding, in one language.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub status: Status,
+    pub summary: &'static str,
+    pub amount: AmountText,
+    pub warnings: Vec<Warning>,
+    /// The conditions that decided it, each once (for an unlikely finding, only those not met).
+    pub reasons: Vec<Reason>,
+    /// Unanswered facts that would settle it.
+    pub missing: Vec<Fact>,
+    /// "000 达拉特旗 …" — the document the rule comes from.
+    pub document: String,
+    pub section: &'static str,
+    /// Our paraphrase of the passage.
+    pub cite: &'static str,
+    /// The office where one applies, and why, where that is our reading.
+    pub apply_at: &'static str,
+    pub apply_at_note: Option<&'static str>,
+    /// The other departments the document names.
+    pub also: Vec<&'static str>,
+    pub bring: Vec<&'static str>,
+    pub notes: Vec<&'static str>,
+    /// Another benefit (its id) of the same place that pays this one.
+    pub paid_by: Option<&'static str>,
+}
+
+/// "000 达拉特旗 …" — the short name of a place's document for citations.
+pub fn document_name(place: &Jurisdiction, lang: Lang) -> String {
+    if place.seed.is_empty() {
+        place.document.get(lang).to_string()
+    } else {
+        format!("{} {} {}", place.seed, place.name.get(lang), place.number).trim_end().to_string()
+    }
+}
+
+/// The amount of a finding in words (see [`AmountText`]).
+pub fn amount_text(f: &Finding, facts: &Facts, lang: Lang) -> AmountText {
+    match f.amount.case {
+        Some(case) => AmountText {
+            case: Some(case),
+            text: words::describe_amount(case, lang),
+            stated: true,
+            depends: false,
+            estimate: words::describe_estimate(&f.amount, lang),
+        },
+        None => {
+            let open: Vec<&Amount> = if f.status == Status::Unlikely { Vec::new() } else { open_cases(f.benefit, facts) };
+            if open.is_empty() {
+                AmountText { case: None, text: words::no_amount(lang).to_string(), stated: false, depends: false, estimate: None }
+            } else {
+                let text = open.iter().map(|c| words::describe_amount(c, lang)).collect::<Vec<_>>().join(" / ");
+                AmountText { case: None, text, stated: true, depends: true, estimate: None }
+            }
+        }
+    }
+}
+
+/// The caveats of a finding, in the order they are shown.
+pub fn warnings(f: &Finding) -> Vec<Warning> {
+    let w = f.warnings;
+    [(w.draft, Warning::Draft), (w.expired, Warning::PeriodEnded), (w.not_yet, Warning::NotYet), (w.office_checks, Warning::OfficeChecks)]
+        .into_iter()
+        .filter_map(|(on, warning)| on.then_some(warning))
+        .collect()
+}
+
+/// The reasons of a finding: the decisive conditions, each once; for an unlikely finding only the
+/// ones not met (what would have to change).
+pub fn reasons(f: &Finding, facts: &Facts, lang: Lang) -> Vec<Reason> {
+    let mut out: Vec<Reason> = Vec::new();
+    for leaf in explain(f, facts) {
+        if f.status == Status::Unlikely && leaf.met() != Truth::False {
+            continue;
+        }
+        let r = Reason { text: words::describe_leaf(&leaf, lang), met: leaf.met() };
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The card of one finding.
+pub fn card(f: &Finding, facts: &Facts, lang: Lang) -> Card {
+    let b = f.benefit;
+    let place = jurisdiction(b.jurisdiction);
+    Card {
+        id: b.id,
+        name: b.name.get(lang),
+        status: f.status,
+        summary: b.summary.get(lang),
+        amount: amount_text(f, facts, lang),
+        warnings: warnings(f),
+        reasons: reasons(f, facts, lang),
+        missing: f.missing.iter().collect(),
+        document: document_name(place, lang),
+        section: b.cite.section,
+        cite: b.cite.text.get(lang),
+        apply_at: b.apply_at.get(lang),
+        apply_at_note: b.apply_at_note.map(|n| n.get(lang)),
+        also: b.departments.iter().map(|d| d.get(lang)).collect(),
+        bring: b.bring.iter().map(|i| documents()[*i as usize].label.get(lang)).collect(),
+        notes: b.notes.iter().map(|n| n.get(lang)).collect(),
+        paid_by: b.paid_by,
+    }
+}

@@ -1,0 +1,184 @@
+//! Clicks and form submits: focus a field, change a setting without a history entry, read aloud,
+//! print, remember or forget, retry a download; check and apply answers.
+
+use super::app::{storage, App, Loading, SAVED_KEY};
+use super::kiosk::wipe;
+use crate::rules::policy::{places, Lang};
+use crate::rules::Fact;
+use crate::session::{next_page, Helper, Page};
+use crate::view::form::{answer_not_sure, apply_answer, Draft, FieldError};
+use crate::view::text::ui;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The settings link just used (its position among them), to give it focus again after the redraw.
+    static SETTING_FOCUS: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// After the address changed (back/forward, a link, a setting): focus the same setting again, or
+/// the new page's heading.
+pub fn refocus_after_address_change() {
+    match SETTING_FOCUS.with(|f| f.take()) {
+        Some(index) => request_animation_frame(move || {
+            let settings_link = index > 0; // the language switch comes first
+            if settings_link {
+                if let Some(d) = document().query_selector("details.settings").ok().flatten() {
+                    let _ = d.set_attribute("open", "");
+                }
+            }
+            if let Some(el) = document().query_selector_all("[data-replace]").ok().and_then(|l| l.item(index)) {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }),
+        None => focus_after_render("main h1"),
+    }
+}
+
+/// Move focus once the new page is on screen (a new page starts at its heading; an error at the
+/// error summary), as a full page load would for a screen reader.
+pub fn focus_after_render(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().query_selector(selector).ok().flatten() {
+            if selector == "main h1" {
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+fn speak(text: &str, lang: Lang) {
+    if let Ok(synth) = window().speech_synthesis() {
+        synth.cancel();
+        if let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
+            u.set_lang(lang.code());
+            synth.speak(&u);
+        }
+    }
+}
+
+/// Clicks on links and buttons with a `data-` action: focus a field, change a setting without a
+/// history entry, read aloud, print, retry a download.
+pub fn on_click(app: App, ev: web_sys::MouseEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    // At a kiosk every in-app link replaces the address instead of adding a history entry.
+    if app.session.with_untracked(|s| s.kiosk_idle.is_some()) {
+        if let Ok(Some(link)) = target.closest("a[href^='#']:not([data-focus])") {
+            ev.prevent_default();
+            if let Some(href) = link.get_attribute("href") {
+                let _ = location().replace(&href);
+            }
+            return;
+        }
+    }
+    let Ok(Some(el)) = target.closest("[data-focus],[data-replace],[data-action],[data-speak]") else { return };
+    if let Some(id) = el.get_attribute("data-focus") {
+        ev.prevent_default();
+        if let Some(field) = document().get_element_by_id(&id) {
+            field.scroll_into_view();
+            let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    } else if el.has_attribute("data-replace") {
+        // Settings change the address without a new history entry, and the person stays where
+        // they were: the same control keeps focus and the settings panel stays open.
+        ev.prevent_default();
+        let links = document().query_selector_all("[data-replace]").ok();
+        let index = links.and_then(|l| (0..l.length()).find(|i| l.item(*i).is_some_and(|n| n.is_same_node(Some(&el)))));
+        SETTING_FOCUS.with(|f| f.set(index));
+        if let Some(href) = el.get_attribute("href") {
+            let _ = location().replace(&href);
+        }
+    } else if let Some(text) = el.get_attribute("data-speak") {
+        speak(&text, app.session.with_untracked(|s| s.lang));
+    } else {
+        match el.get_attribute("data-action").as_deref() {
+            Some("print") => {
+                let _ = window().print();
+            }
+            Some("retry") => app.loading.update(|t| *t = Loading { version: t.version + 1, ..Loading::default() }),
+            Some("finish") => wipe(app),
+            Some("remember") if app.session.with_untracked(|s| s.kiosk_idle.is_none()) => {
+                let text = app.session.with_untracked(|s| s.for_handoff().encode());
+                if storage().and_then(|st| st.set_item(SAVED_KEY, &text).ok()).is_some() {
+                    app.set_saved(Some(text));
+                }
+            }
+            Some("forget") => {
+                if let Some(st) = storage() {
+                    let _ = st.remove_item(SAVED_KEY);
+                }
+                app.set_saved(None);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Form submits: who is filling in, where, and every answer (checked, then the next page).
+pub fn on_submit(app: App, ev: web_sys::SubmitEvent) {
+    ev.prevent_default();
+    let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+    let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
+    let get = |name: &str| data.get(name).as_string().unwrap_or_default();
+    let small = |name: &str| get(name).parse::<u8>().ok();
+    let s = app.session.get_untracked();
+    match form.get_attribute("data-form").as_deref() {
+        Some("who") => match small("answer").filter(|v| *v < 3) {
+            Some(v) => {
+                let mut next = s;
+                next.helper = Some([Helper::Myself, Helper::Family, Helper::Staff][v as usize]);
+                app.go(next_page(&next), next);
+            }
+            None => show_error(app, "option-0", ui(s.lang).choose_one),
+        },
+        Some("where") => match small("answer").filter(|v| (*v as usize) < places().len()) {
+            Some(v) => {
+                let mut next = s;
+                next.facts.jurisdiction = Some(v);
+                // The next question depends on the place's rules: fetch them first if need be.
+                let lang = next.lang;
+                app.ensure_place(v, lang, Some(Box::new(move || app.go(next_page(&next), next))));
+            }
+            None => show_error(app, "option-0", ui(s.lang).choose_one),
+        },
+        Some("answer") => {
+            let Some(fact) = form.get_attribute("data-fact").and_then(|f| Fact::from_name(&f)) else { return };
+            let returning = form.get_attribute("data-return").as_deref() == Some("1");
+            let not_sure = ev
+                .submitter()
+                .and_then(|b| b.get_attribute("value"))
+                .is_some_and(|v| v == "not_sure");
+            let result = if not_sure {
+                Ok(answer_not_sure(&s, fact))
+            } else {
+                let needs = data.get_all("need").iter().filter_map(|v| v.as_string()?.parse::<u8>().ok()).fold(0u16, |m, n| m | (1 << n.min(15)));
+                let draft = Draft {
+                    choice: small("answer"),
+                    kind: small("kind"),
+                    grade: small("grade"),
+                    needs,
+                    needs_none: !get("need_none").is_empty(),
+                    number: get("number"),
+                };
+                apply_answer(&s, fact, &draft)
+            };
+            match result {
+                Ok(next) => {
+                    let page = if returning { Page::Check } else { next_page(&next) };
+                    app.go(page, next);
+                }
+                Err(e) => {
+                    app.error.set(Some(e));
+                    focus_after_render(".error-summary");
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn show_error(app: App, field: &'static str, message: &str) {
+    app.error.set(Some(FieldError { field, message: message.into(), draft: Draft::default() }));
+    focus_after_render(".error-summary");
+}

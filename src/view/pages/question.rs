@@ -1,0 +1,109 @@
+//! One question: yes/no, a choice, a number, the disability (kind and grade) or the needs.
+
+use super::super::form::{draft_from, Draft, FieldError};
+use super::super::text::{hint, question, ui};
+use super::super::{esc, place_name};
+use super::{back_link, error_message, error_summary, radio, sentence_case, speak_button};
+use crate::rules::engine;
+use crate::rules::vocab::{kinds, needs, FactType};
+use crate::rules::words::{kind_label, need_label};
+use crate::rules::{Fact, Lang};
+use crate::session::{Page, Session};
+use std::fmt::Write;
+
+/// The choices of a yes/no or word question: (stored value, label).
+fn options_for(f: Fact, lang: Lang) -> Vec<(u8, &'static str)> {
+    let t = ui(lang);
+    match f.value_type() {
+        FactType::Bool => vec![(1, t.yes), (0, t.no)],
+        FactType::Word => f.words().iter().enumerate().map(|(i, w)| (i as u8, w.label.get(lang))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&FieldError>) -> String {
+    let t = ui(s.lang);
+    let lang = s.lang;
+    let title = question(fact, lang, s.helper.unwrap_or_default(), &place_name(s));
+    let hint = hint(fact, lang);
+    let draft: Draft = error.map(|e| e.draft.clone()).unwrap_or_else(|| draft_from(s, fact));
+    let described = if error.is_some() { "question-hint question-error" } else { "question-hint" };
+    let group_class = if error.is_some() { "form-group form-group-error" } else { "form-group" };
+    let mut h = back_link(s, page);
+    let left = engine::questions_left(&s.facts, s.not_sure);
+    let _ = write!(
+        h,
+        r#"<p class="progress">{}{}{}</p><form novalidate data-form="answer" data-fact="{}" data-return="{}">"#,
+        esc(&t.progress.replace("{n}", &s.asked.len().to_string())),
+        if lang == Lang::Zh { "。" } else { ". " },
+        esc(&t.progress_left.replace("{n}", &left.to_string())),
+        fact.name(),
+        matches!(page, Page::Change(_)) as u8,
+    );
+    if let Some(e) = error {
+        h.push_str(&error_summary(t, e));
+    }
+    let err = error.map(|e| error_message(t, e)).unwrap_or_default();
+    let hint_html = format!(r#"<p id="question-hint" class="hint">{}</p>"#, esc(hint));
+    let mut spoken = vec![title.clone(), hint.to_string()];
+    match fact.value_type() {
+        FactType::Number | FactType::Money => {
+            let _ = write!(
+                h,
+                r#"<div class="{group_class}"><h1 tabindex="-1"><label for="answer-number">{}</label></h1>{hint_html}{err}<input id="answer-number" name="number" class="input input-number" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="{described}"{} value="{}">{}</div>"#,
+                esc(&title),
+                if error.is_some() { r#" aria-invalid="true""# } else { "" },
+                esc(&draft.number),
+                fact.unit(lang).map(|u| format!(r#"<span class="input-suffix">{u}</span>"#)).unwrap_or_default(),
+            );
+        }
+        FactType::Disabilities => {
+            let _ = write!(h, r#"<h1 tabindex="-1">{}</h1>{hint_html}<div class="{group_class}">{err}<fieldset aria-describedby="{described}"><legend class="legend-m">{}</legend><div class="radios radios-2col">"#, esc(&title), esc(t.kind_legend));
+            for k in 0..kinds().len() as u8 {
+                h.push_str(&radio("kind", &format!("kind-{k}"), k, &sentence_case(kind_label(k).get(lang)), draft.kind == Some(k)));
+            }
+            let _ = write!(h, r#"</div></fieldset><fieldset><legend class="legend-m">{}</legend><div class="radios radios-2col">"#, esc(t.grade_legend));
+            for g in [1u8, 2, 3, 4, 0] {
+                let label = if g == 0 { t.grade_unassessed } else { t.grade_names[g as usize - 1] };
+                h.push_str(&radio("grade", &format!("grade-{g}"), g, label, draft.grade == Some(g)));
+            }
+            h.push_str("</div></fieldset></div>");
+        }
+        FactType::Needs => {
+            let _ = write!(h, r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="checkboxes radios-2col">"#, esc(&title));
+            for n in 0..needs().len() as u8 {
+                let label = sentence_case(need_label(n).get(lang));
+                spoken.push(label.clone());
+                let _ = write!(
+                    h,
+                    r#"<div class="checkbox"><input type="checkbox" name="need" id="need-{n}" value="{n}"{}><label for="need-{n}">{}</label></div>"#,
+                    if draft.needs & (1 << n) != 0 { " checked" } else { "" },
+                    esc(&label)
+                );
+            }
+            let _ = write!(
+                h,
+                r#"<div class="checkbox"><input type="checkbox" name="need_none" id="need-none" value="1"{}><label for="need-none">{}</label></div></div></fieldset></div>"#,
+                if draft.needs_none { " checked" } else { "" },
+                esc(t.none_of_these)
+            );
+        }
+        _ => {
+            let _ = write!(h, r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="radios">"#, esc(&title));
+            for (i, (value, label)) in options_for(fact, lang).into_iter().enumerate() {
+                let label = sentence_case(label);
+                spoken.push(label.clone());
+                h.push_str(&radio("answer", &format!("option-{i}"), value, &label, draft.choice == Some(value)));
+            }
+            h.push_str("</div></fieldset></div>");
+        }
+    }
+    h.push_str(&speak_button(t, &spoken.iter().filter(|x| !x.is_empty()).cloned().collect::<Vec<_>>().join(". ")));
+    let _ = write!(
+        h,
+        r#"<div class="button-group"><button type="submit" name="action" value="continue" class="button">{}</button><button type="submit" name="action" value="not_sure" class="button button-secondary">{}</button></div></form>"#,
+        esc(t.continue_button),
+        esc(t.not_sure)
+    );
+    h
+}
