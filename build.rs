@@ -76,6 +76,9 @@ struct BenefitToml {
     amount: Vec<AmountToml>,
     summary: Text,
     departments: Vec<String>,
+    /// Where a person actually applies: a key of the file's [departments].
+    apply_at: Option<String>,
+    apply_at_note: Option<Text>,
     #[serde(default)]
     bring: Vec<String>,
     cite: CiteToml,
@@ -272,6 +275,13 @@ fn generate(dir: &Path) -> Result<String, String> {
             }
             if b.departments.is_empty() {
                 return Err(bctx("names no department".into()));
+            }
+            let apply_at = b.apply_at.as_deref().ok_or_else(|| bctx("needs `apply_at` (the [departments] key where a person applies)".into()))?;
+            if !departments.contains_key(apply_at) {
+                return Err(bctx(format!("apply_at '{apply_at}' is not in [departments]")));
+            }
+            if let Some(n) = &b.apply_at_note {
+                check_text(n).map_err(|e| bctx(format!("apply_at_note: {e}")))?;
             }
             let mut deps = Vec::new();
             let mut dep_index = Vec::new();
