@@ -128,9 +128,13 @@ fn donghe_child_rehab_amounts_by_kind_and_age_10_boundary() {
     assert_eq!(amount(&child(5, "physical", 1), "donghe.child_rehab_assistance").as_deref(), Some("20000"));
     assert_eq!(amount(&child(5, "intellectual", 3), "donghe.child_rehab_assistance").as_deref(), Some("20000"));
     assert_eq!(amount(&child(5, "visual", 3), "donghe.child_rehab_assistance").as_deref(), Some("5000"));
-    // Ages 0–10 have priority; 10 is in, 11 is out.
+    // Ages 0–10 are guaranteed with the figures; the plan widens the age range (专栏4-3), so 11–17
+    // is "possibly, ask the federation" without a figure, and 18 is out.
     assert_ne!(status(&child(10, "physical", 1), "donghe.child_rehab_assistance"), Some(Status::Unlikely));
-    assert_eq!(status(&child(11, "physical", 1), "donghe.child_rehab_assistance"), Some(Status::Unlikely));
+    assert_eq!(amount(&child(10, "physical", 1), "donghe.child_rehab_assistance").as_deref(), Some("20000"));
+    assert_eq!(status(&child(11, "physical", 1), "donghe.child_rehab_assistance"), Some(Status::Possible));
+    assert_eq!(amount(&child(11, "physical", 1), "donghe.child_rehab_assistance"), None);
+    assert_eq!(status(&child(18, "physical", 1), "donghe.child_rehab_assistance"), Some(Status::Unlikely));
     // Autism without an assessed grade still has a figure.
     let autism = facts(r#"{"jurisdiction":"donghe","applicant":{"age":4,"autism":true,"disabilities":[]}}"#);
     assert_eq!(amount(&autism, "donghe.child_rehab_assistance").as_deref(), Some("20000"));
