@@ -385,7 +385,9 @@ struct BenefitToml {
     amount: Vec<AmountToml>,
     summary: TextToml,
     departments: Vec<String>,
+    /// Where a person actually applies: a key of the file's [departments].
     apply_at: Option<String>,
+    /// Why that office, where it is our reading rather than the document's words.
     apply_at_note: Option<TextToml>,
     #[serde(default)]
     bring: Vec<String>,
@@ -635,8 +637,8 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
         return Err(wrap("names no department".into()));
     }
     let dept = |key: &str| cx.departments.get(key).ok_or_else(|| wrap(format!("department '{key}' is not in [departments]")));
-    let apply_key = b.apply_at.as_deref().unwrap_or(&b.departments[0]);
-    let apply_at = texts.add(dept(apply_key)?);
+    let apply_key = b.apply_at.as_deref().ok_or_else(|| wrap("needs `apply_at` (the [departments] key where a person applies)".into()))?;
+    let apply_at = texts.add(cx.departments.get(apply_key).ok_or_else(|| wrap(format!("apply_at '{apply_key}' is not in [departments]")))?);
     let apply_at_note = match &b.apply_at_note {
         Some(n) => {
             both(n).map_err(|e| wrap(format!("apply_at_note: {e}")))?;
