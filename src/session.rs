@@ -119,9 +119,11 @@ impl Session {
         }
         for f in Fact::ALL {
             let value = match f.value_type() {
-                FactType::Disabilities => self.facts.disabilities.as_ref().map(|list| {
-                    list.iter().map(|d| format!("{}{}", d.kind, d.grade.unwrap_or(0))).collect::<String>()
-                }),
+                FactType::Disabilities => self
+                    .facts
+                    .disabilities
+                    .as_ref()
+                    .map(|list| list.iter().map(|d| format!("{}{}", d.kind, d.grade.unwrap_or(0))).collect::<String>()),
                 FactType::Needs => self.facts.needs.map(|n| format!("{n:x}")),
                 _ => match self.facts.get(*f) {
                     Value::Unknown => None,
@@ -163,9 +165,7 @@ impl Session {
                 b'L' => s.lang = if small(1)? == 1 { Lang::En } else { Lang::Zh },
                 b'T' => s.text_size = small(2)?,
                 b'K' => s.high_contrast = small(1)? == 1,
-                b'X' => {
-                    s.kiosk_idle = Some(value.parse::<u16>().ok().filter(|v| (5..=3600).contains(v)).ok_or(DecodeError::Damaged)?)
-                }
+                b'X' => s.kiosk_idle = Some(value.parse::<u16>().ok().filter(|v| (5..=3600).contains(v)).ok_or(DecodeError::Damaged)?),
                 b'S' => s.not_sure = FactSet(hex(value, (1 << Fact::ALL.len()) - 1)?),
                 b'Q' => {
                     for c in value.bytes() {
@@ -194,7 +194,7 @@ fn decode_fact(facts: &mut Facts, f: Fact, value: &str) -> Result<(), DecodeErro
     match f.value_type() {
         FactType::Disabilities => {
             let b = value.as_bytes();
-            if b.len() % 2 != 0 || b.len() > 2 * kinds().len() {
+            if !b.len().is_multiple_of(2) || b.len() > 2 * kinds().len() {
                 return Err(DecodeError::Damaged);
             }
             let mut list = Vec::new();

@@ -82,7 +82,9 @@ fn run(files: &[(String, CaseFile)]) -> (Vec<Ran>, Vec<String>) {
             match parse_household(&json.to_string()) {
                 Ok(facts) if facts.jurisdiction.is_some() => ran.push(Ran { place: place.clone(), case: case.clone(), facts }),
                 Ok(_) => problems.push(format!("seeds/cases/{place}.toml: case '{}': the household names no jurisdiction", case.name)),
-                Err(e) => problems.push(format!("seeds/cases/{place}.toml: case '{}': {}", case.name, e.message(benefits::rules::Lang::En))),
+                Err(e) => {
+                    problems.push(format!("seeds/cases/{place}.toml: case '{}': {}", case.name, e.message(benefits::rules::Lang::En)))
+                }
             }
         }
     }
@@ -127,7 +129,10 @@ fn every_case_holds() {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
     /// A disability of one of these kinds (bit mask) at this grade.
-    Grade { kinds: u8, grade: u8 },
+    Grade {
+        kinds: u8,
+        grade: u8,
+    },
     Age(i64),
     /// Urban or rural (the word's index).
     Residence(u8),
@@ -160,7 +165,7 @@ fn sides(c: &Cond, out: &mut BTreeSet<Side>) {
                 }
             }
         }
-        Cond::Number(f, op, n) if f == Fact::Age => {
+        Cond::Number(Fact::Age, op, n) => {
             let (below, above) = match op {
                 Cmp::Lt | Cmp::Ge => (n - 1, n),
                 Cmp::Le | Cmp::Gt => (n, n + 1),
@@ -173,7 +178,7 @@ fn sides(c: &Cond, out: &mut BTreeSet<Side>) {
             out.insert(Side::Age(above));
         }
         // Urban or rural: one case of each.
-        Cond::Word(f, _) if f == Fact::Residence => out.extend((0..f.words().len() as u8).map(Side::Residence)),
+        Cond::Word(Fact::Residence, _) => out.extend((0..Fact::Residence.words().len() as u8).map(Side::Residence)),
         _ => {}
     }
 }
@@ -201,9 +206,15 @@ fn uncovered(ran: &[Ran]) -> Vec<String> {
             let cases = by_benefit.get(b.id).map(Vec::as_slice).unwrap_or(&[]);
             if !b.amounts.is_empty() && b.confidence != Confidence::Mentioned {
                 let has_figure = b.amounts.iter().any(|a| a.kind != AmountKind::InKind);
-                let covered = cases.iter().any(|(_, e)| matches!(e.status.as_str(), "likely" | "possible") && (!has_figure || e.yuan.is_some()));
+                let covered =
+                    cases.iter().any(|(_, e)| matches!(e.status.as_str(), "likely" | "possible") && (!has_figure || e.yuan.is_some()));
                 if !covered {
-                    missing.push(format!("{}: {} has an amount but no case that {}", place.id, b.id, if has_figure { "checks the figure" } else { "finds it" }));
+                    missing.push(format!(
+                        "{}: {} has an amount but no case that {}",
+                        place.id,
+                        b.id,
+                        if has_figure { "checks the figure" } else { "finds it" }
+                    ));
                 }
             }
             for side in boundary_sides(b) {

@@ -95,7 +95,11 @@ fn compact_batch_lines_are_json_with_ids_and_missing_facts() {
     assert_eq!(lines[0]["line"], 1);
     let s = lines[0]["findings"].as_array().unwrap().iter().find(|f| f["id"] == "ejinhoro.severe_disability_subsidy").unwrap();
     assert_eq!(s["amount"]["yuan"], "3000");
-    assert!(lines[1]["findings"].as_array().unwrap().iter().any(|f| f["missing"].as_array().is_some_and(|m| m.contains(&serde_json::json!("certificate")))));
+    assert!(lines[1]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["missing"].as_array().is_some_and(|m| m.contains(&serde_json::json!("certificate")))));
 }
 
 #[test]

@@ -38,9 +38,13 @@ fn ejinhoro_grade_3_physical_vs_grade_3_intellectual() {
 
 #[test]
 fn ejinhoro_scope_clause_needs_local_hukou_and_certificate() {
-    let outsider = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":false,"disabilities":[{"kind":"physical","grade":1}]}}"#);
+    let outsider = facts(
+        r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":false,"disabilities":[{"kind":"physical","grade":1}]}}"#,
+    );
     assert_eq!(status(&outsider, "ejinhoro.severe_disability_subsidy"), Some(Status::Unlikely));
-    let no_certificate = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":false,"local_hukou":true,"disabilities":[{"kind":"physical","grade":1}]}}"#);
+    let no_certificate = facts(
+        r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":false,"local_hukou":true,"disabilities":[{"kind":"physical","grade":1}]}}"#,
+    );
     assert_eq!(status(&no_certificate, "ejinhoro.severe_disability_subsidy"), Some(Status::Unlikely));
 }
 
@@ -58,7 +62,9 @@ fn unanswered_fact_gives_possible_with_that_fact_missing() {
 
 #[test]
 fn grade_not_yet_assessed_leaves_grade_rules_open() {
-    let f = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"disabilities":[{"kind":"intellectual"}]}}"#);
+    let f = facts(
+        r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"disabilities":[{"kind":"intellectual"}]}}"#,
+    );
     let found = finding(&f, "ejinhoro.intellectual_mental_grade3_4_subsidy").unwrap();
     assert_eq!(found.status, Status::Possible);
     assert!(found.missing.contains(Fact::Disabilities));
@@ -73,7 +79,9 @@ fn ejinhoro_temporary_aid_caps_by_kind_of_hardship() {
         ));
         assert_eq!(amount(&f, "ejinhoro.temporary_assistance").as_deref(), Some(cap), "{kind}");
     }
-    let none = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true},"household":{"sudden_hardship":"none"}}"#);
+    let none = facts(
+        r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true},"household":{"sudden_hardship":"none"}}"#,
+    );
     assert_eq!(status(&none, "ejinhoro.temporary_assistance"), Some(Status::Unlikely));
 }
 
@@ -90,19 +98,26 @@ fn ejinhoro_education_aid_is_60_percent_capped_at_9000() {
     assert_eq!(amount(&student("20000"), "ejinhoro.higher_vocational_education_aid").as_deref(), Some("9000"));
     assert_eq!(amount(&student("14999.99"), "ejinhoro.higher_vocational_education_aid").as_deref(), Some("8999.99"));
     // High school is not covered.
-    let high = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"student":{"level":"high_school"}}}"#);
+    let high =
+        facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"student":{"level":"high_school"}}}"#);
     assert_eq!(status(&high, "ejinhoro.higher_vocational_education_aid"), Some(Status::Unlikely));
     // A child of a disabled parent qualifies without a certificate of their own (Appendix D 5).
-    let child = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":false,"local_hukou":true,"student":{"level":"vocational","annual_fees_yuan":"5000"}},"household":{"parent_has_disability_certificate":true}}"#);
+    let child = facts(
+        r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":false,"local_hukou":true,"student":{"level":"vocational","annual_fees_yuan":"5000"}},"household":{"parent_has_disability_certificate":true}}"#,
+    );
     assert_eq!(status(&child, "ejinhoro.higher_vocational_education_aid"), Some(Status::Likely));
     assert_eq!(amount(&child, "ejinhoro.higher_vocational_education_aid").as_deref(), Some("3000"));
 }
 
 #[test]
 fn ejinhoro_inpatient_aid_is_at_least_30_percent_of_cost_left() {
-    let f = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"public_payroll":false,"full_medical_coverage":false},"household":{"inpatient_out_of_pocket_yuan":"10000"}}"#);
+    let f = facts(
+        r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"public_payroll":false,"full_medical_coverage":false},"household":{"inpatient_out_of_pocket_yuan":"10000"}}"#,
+    );
     assert_eq!(amount(&f, "ejinhoro.inpatient_medical_assistance").as_deref(), Some("3000"));
-    let payroll = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"public_payroll":true,"full_medical_coverage":false}}"#);
+    let payroll = facts(
+        r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true,"public_payroll":true,"full_medical_coverage":false}}"#,
+    );
     assert_eq!(status(&payroll, "ejinhoro.inpatient_medical_assistance"), Some(Status::Unlikely));
 }
 
@@ -118,7 +133,9 @@ fn ejinhoro_self_employment_grant_is_a_range() {
 #[test]
 fn donghe_child_rehab_amounts_by_kind_and_age_10_boundary() {
     let child = |age: u8, kind: &str, grade: u8| {
-        facts(&format!(r#"{{"jurisdiction":"donghe","applicant":{{"age":{age},"autism":false,"disabilities":[{{"kind":"{kind}","grade":{grade}}}]}}}}"#))
+        facts(&format!(
+            r#"{{"jurisdiction":"donghe","applicant":{{"age":{age},"autism":false,"disabilities":[{{"kind":"{kind}","grade":{grade}}}]}}}}"#
+        ))
     };
     // Autism unanswered: a child with low vision might also be autistic (20,000), so no figure yet.
     let open = facts(r#"{"jurisdiction":"donghe","applicant":{"age":5,"disabilities":[{"kind":"visual","grade":3}]}}"#);
@@ -142,7 +159,11 @@ fn donghe_child_rehab_amounts_by_kind_and_age_10_boundary() {
 
 #[test]
 fn dawukou_child_rehab_age_6_vs_7_and_draft_warning() {
-    let child = |age: u8| facts(&format!(r#"{{"jurisdiction":"dawukou","applicant":{{"age":{age},"has_certificate":true,"disabilities":[{{"kind":"physical","grade":2}}]}}}}"#));
+    let child = |age: u8| {
+        facts(&format!(
+            r#"{{"jurisdiction":"dawukou","applicant":{{"age":{age},"has_certificate":true,"disabilities":[{{"kind":"physical","grade":2}}]}}}}"#
+        ))
+    };
     let six = finding(&child(6), "dawukou.child_rehab_0_6").unwrap();
     assert_ne!(six.status, Status::Unlikely);
     assert_eq!(six.amount.value.unwrap().to_string(), "20000");
@@ -153,7 +174,11 @@ fn dawukou_child_rehab_age_6_vs_7_and_draft_warning() {
 
 #[test]
 fn huining_free_transport_only_for_grades_1_and_2() {
-    let grade = |g: u8| facts(&format!(r#"{{"jurisdiction":"huining","applicant":{{"has_certificate":true,"disabilities":[{{"kind":"physical","grade":{g}}}]}}}}"#));
+    let grade = |g: u8| {
+        facts(&format!(
+            r#"{{"jurisdiction":"huining","applicant":{{"has_certificate":true,"disabilities":[{{"kind":"physical","grade":{g}}}]}}}}"#
+        ))
+    };
     assert_eq!(status(&grade(2), "huining.free_county_transport_grade1_2"), Some(Status::Likely));
     assert_eq!(status(&grade(3), "huining.free_county_transport_grade1_2"), Some(Status::Unlikely));
 }
@@ -187,7 +212,9 @@ fn results_after_the_documents_period_carry_a_warning() {
 
 #[test]
 fn somewhere_else_gets_only_national_services_never_you_qualify() {
-    let f = facts(r#"{"jurisdiction":"other","applicant":{"has_certificate":true,"disabilities":[{"kind":"physical","grade":1}],"needs":["assistive_device"]},"household":{"status":"dibao"}}"#);
+    let f = facts(
+        r#"{"jurisdiction":"other","applicant":{"has_certificate":true,"disabilities":[{"kind":"physical","grade":1}],"needs":["assistive_device"]},"household":{"status":"dibao"}}"#,
+    );
     let found = evaluate(&f);
     assert!(!found.is_empty());
     for x in &found {
@@ -222,11 +249,15 @@ fn yearly_total_adds_only_likely_yearly_cash_within_the_period() {
     let f = ejinhoro("physical", 1, "");
     assert_eq!(yearly_total(&evaluate(&f)).to_string(), "4000");
     // Donghe's 24,000 a year is rehabilitation funding, not cash to the family.
-    let child = facts(r#"{"jurisdiction":"donghe","as_of":"2023-05-01","applicant":{"age":4,"autism":false,"disabilities":[{"kind":"hearing","grade":1}]}}"#);
+    let child = facts(
+        r#"{"jurisdiction":"donghe","as_of":"2023-05-01","applicant":{"age":4,"autism":false,"disabilities":[{"kind":"hearing","grade":1}]}}"#,
+    );
     assert_eq!(amount(&child, "donghe.child_rehab_assistance").as_deref(), Some("24000"));
     assert!(yearly_total(&evaluate(&child)).is_zero());
     // After the document's period the figure is not added up.
-    let later = facts(r#"{"jurisdiction":"ejinhoro","as_of":"2027-06-01","applicant":{"age":40,"has_certificate":true,"local_hukou":true,"disabilities":[{"kind":"physical","grade":1}]}}"#);
+    let later = facts(
+        r#"{"jurisdiction":"ejinhoro","as_of":"2027-06-01","applicant":{"age":40,"has_certificate":true,"local_hukou":true,"disabilities":[{"kind":"physical","grade":1}]}}"#,
+    );
     assert!(yearly_total(&evaluate(&later)).is_zero());
 }
 
@@ -246,7 +277,8 @@ fn next_question_asks_what_matters_and_stops() {
 
 #[test]
 fn grade_4_hearing_adult_in_donghe_is_never_asked_about_school_fees() {
-    let mut f = facts(r#"{"jurisdiction":"donghe","applicant":{"age":35,"has_certificate":true,"disabilities":[{"kind":"hearing","grade":4}]}}"#);
+    let mut f =
+        facts(r#"{"jurisdiction":"donghe","applicant":{"age":35,"has_certificate":true,"disabilities":[{"kind":"hearing","grade":4}]}}"#);
     let mut asked = Vec::new();
     // Answer "not sure" to everything the engine asks, and record what it asked.
     let mut skip = benefits::rules::condition::FactSet::default();

@@ -71,7 +71,11 @@ fn money_must_be_a_decimal_string() {
     let fees = |v: &str| error(&format!(r#"{{"applicant":{{"student":{{"annual_fees_yuan":"{v}"}}}}}}"#)).1;
     // Written loosely: refused, not guessed at.
     for loose in ["-5", "1e3", "1__0", "+1000", ".5", "1.", "1,000", "", "0x10", "1.2.3"] {
-        assert_eq!(fees(loose), "applicant.student.annual_fees_yuan: must be an amount written with digits and a decimal point only, e.g. \"1234.50\"", "{loose}");
+        assert_eq!(
+            fees(loose),
+            "applicant.student.annual_fees_yuan: must be an amount written with digits and a decimal point only, e.g. \"1234.50\"",
+            "{loose}"
+        );
     }
     // Each limit is named.
     assert_eq!(fees("12.345"), "applicant.student.annual_fees_yuan: an amount has at most two decimal places (fen)");
@@ -135,7 +139,9 @@ fn find<'a>(a: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn dalad_household_through_json() {
-    let a = answer_json(r#"{"jurisdiction":"dalad","as_of":"2025-01-10","applicant":{"age":52,"has_certificate":true,"residence":"rural","disabilities":[{"kind":"physical","grade":2}]},"household":{"status":"dibao"}}"#);
+    let a = answer_json(
+        r#"{"jurisdiction":"dalad","as_of":"2025-01-10","applicant":{"age":52,"has_certificate":true,"residence":"rural","disabilities":[{"kind":"physical","grade":2}]},"household":{"status":"dibao"}}"#,
+    );
     assert_eq!(a["jurisdiction"], "dalad");
     let bus = find(&a, "dalad.free_city_public_transport");
     assert_eq!(bus["status"], "likely");
@@ -146,7 +152,9 @@ fn dalad_household_through_json() {
 
 #[test]
 fn donghe_household_through_json() {
-    let a = answer_json(r#"{"jurisdiction":"donghe","as_of":"2023-05-01","applicant":{"age":4,"autism":false,"disabilities":[{"kind":"hearing","grade":1}]}}"#);
+    let a = answer_json(
+        r#"{"jurisdiction":"donghe","as_of":"2023-05-01","applicant":{"age":4,"autism":false,"disabilities":[{"kind":"hearing","grade":1}]}}"#,
+    );
     let rehab = find(&a, "donghe.child_rehab_assistance");
     assert_eq!(rehab["amount"]["kind"], "yearly");
     assert_eq!(rehab["amount"]["yuan"], "24000");
@@ -154,7 +162,9 @@ fn donghe_household_through_json() {
 
 #[test]
 fn ejinhoro_household_through_json() {
-    let a = answer_json(r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"age":45,"sex":"female","has_certificate":true,"local_hukou":true,"residence":"urban","disabilities":[{"kind":"physical","grade":1}]}}"#);
+    let a = answer_json(
+        r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"age":45,"sex":"female","has_certificate":true,"local_hukou":true,"residence":"urban","disabilities":[{"kind":"physical","grade":1}]}}"#,
+    );
     let s = find(&a, "ejinhoro.severe_disability_subsidy");
     assert_eq!(s["status"], "likely");
     assert_eq!(s["amount"], serde_json::json!({"kind":"yearly","yuan":"4000","text":"每年 4,000 元"}));
@@ -165,14 +175,18 @@ fn ejinhoro_household_through_json() {
 
 #[test]
 fn huining_household_through_json() {
-    let a = answer_json(r#"{"jurisdiction":"huining","as_of":"2024-03-01","applicant":{"age":30,"has_certificate":true,"disabilities":[{"kind":"visual","grade":1}]}}"#);
+    let a = answer_json(
+        r#"{"jurisdiction":"huining","as_of":"2024-03-01","applicant":{"age":30,"has_certificate":true,"disabilities":[{"kind":"visual","grade":1}]}}"#,
+    );
     assert_eq!(find(&a, "huining.free_county_transport_grade1_2")["status"], "likely");
     assert_eq!(find(&a, "huining.free_public_venue_entry")["status"], "likely");
 }
 
 #[test]
 fn dawukou_household_through_json() {
-    let a = answer_json(r#"{"jurisdiction":"dawukou","as_of":"2023-01-01","applicant":{"age":5,"has_certificate":true,"disabilities":[{"kind":"intellectual","grade":2}]}}"#);
+    let a = answer_json(
+        r#"{"jurisdiction":"dawukou","as_of":"2023-01-01","applicant":{"age":5,"has_certificate":true,"disabilities":[{"kind":"intellectual","grade":2}]}}"#,
+    );
     let rehab = find(&a, "dawukou.child_rehab_0_6");
     assert_eq!(rehab["amount"]["yuan"], "20000");
     for f in a["findings"].as_array().unwrap() {

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 /// One value for a fact, drawn from a number.
 fn value_for(f: Fact, n: u32) -> Value {
     match f.value_type() {
-        FactType::Bool => Value::Bool(n % 2 == 0),
+        FactType::Bool => Value::Bool(n.is_multiple_of(2)),
         FactType::Word => Value::Word((n as usize % f.words().len()) as u8),
         FactType::Number => {
             let d = f.def();
@@ -31,7 +31,7 @@ fn set(facts: &mut Facts, f: Fact, n: u32) {
     if let Some(parent) = f.only_if() {
         facts.set(parent, Value::Bool(true));
     }
-    if f.value_type() == FactType::Bool && n % 2 != 0 {
+    if f.value_type() == FactType::Bool && !n.is_multiple_of(2) {
         for d in Fact::ALL.iter().filter(|d| d.only_if() == Some(f)) {
             facts.clear(*d);
         }
@@ -43,7 +43,10 @@ fn set(facts: &mut Facts, f: Fact, n: u32) {
                 (0..count)
                     .map(|i| {
                         let x = n.rotate_left(7 * (i + 1));
-                        Disability { kind: (x as usize % kinds().len()) as u8, grade: if x % 5 == 0 { None } else { Some(1 + (x % 4) as u8) } }
+                        Disability {
+                            kind: (x as usize % kinds().len()) as u8,
+                            grade: if x.is_multiple_of(5) { None } else { Some(1 + (x % 4) as u8) },
+                        }
                     })
                     .collect(),
             )
@@ -55,8 +58,12 @@ fn set(facts: &mut Facts, f: Fact, n: u32) {
 
 /// A household: a place and, for each fact, either no answer or an answer.
 fn household() -> impl Strategy<Value = Facts> {
-    (0u8..benefits::rules::policy::places().len() as u8, proptest::collection::vec(proptest::option::of(any::<u32>()), Fact::ALL.len()), 20210101u32..20281231).prop_map(
-        |(j, answers, day)| {
+    (
+        0u8..benefits::rules::policy::places().len() as u8,
+        proptest::collection::vec(proptest::option::of(any::<u32>()), Fact::ALL.len()),
+        20210101u32..20281231,
+    )
+        .prop_map(|(j, answers, day)| {
             let mut facts = Facts::default();
             facts.jurisdiction = Some(j);
             facts.as_of = benefits::rules::facts::parse_date(&benefits::rules::facts::format_date(day));
@@ -66,8 +73,7 @@ fn household() -> impl Strategy<Value = Facts> {
                 }
             }
             facts
-        },
-    )
+        })
 }
 
 proptest! {
@@ -116,8 +122,7 @@ proptest! {
 
     #[test]
     fn session_survives_its_address(facts in household(), not_sure in any::<u32>()) {
-        let mut s = Session::default();
-        s.facts = facts;
+        let mut s = Session { facts, ..Session::default() };
         s.facts.as_of = None; // not part of the address
         s.not_sure = benefits::rules::condition::FactSet(not_sure as u64 & ((1 << Fact::ALL.len()) - 1));
         prop_assert_eq!(Session::decode(&s.encode()), Ok(s));

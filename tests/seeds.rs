@@ -156,7 +156,11 @@ fn compile_with(file: &str, from: &str, to: &str) -> Vec<String> {
 fn the_compiler_names_file_and_benefit() {
     assert!(compile::compile(Path::new(&repo("seeds"))).is_ok(), "the seeds compile");
     let e = compile_with("ejinhoro.toml", "when = \"severe\"", "when = \"severe and agee > 3\"");
-    assert!(e.iter().any(|m| m.contains("ejinhoro.toml: benefit 'ejinhoro.severe_disability_subsidy': when: unknown fact or definition 'agee'")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|m| m.contains("ejinhoro.toml: benefit 'ejinhoro.severe_disability_subsidy': when: unknown fact or definition 'agee'")),
+        "{e:?}"
+    );
     let e = compile_with("dalad.toml", "departments = [", "departments = [\"nowhere\", ");
     assert!(e.iter().any(|m| m.contains("dalad.toml: benefit") && m.contains("department 'nowhere' is not in [departments]")), "{e:?}");
     let e = compile_with("facts.toml", "code = \"d\"", "code = \"c\"");

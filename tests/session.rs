@@ -48,7 +48,26 @@ fn damaged_links_are_errors_not_panics() {
         let cut = &good[..end];
         let _ = Session::decode(cut);
     }
-    for bad in ["", "x", "1.J9", "1.J", "1.H7", "1.d-", "1.d1-2-3", "1.a9", "1.a3", "1.a31.a31", "1.b2", "1.Qdd", "1.Q!", "1.S", "1.Sffffffffffff", "1.x..", "1.é", "1.d99999999999999999999"] {
+    for bad in [
+        "",
+        "x",
+        "1.J9",
+        "1.J",
+        "1.H7",
+        "1.d-",
+        "1.d1-2-3",
+        "1.a9",
+        "1.a3",
+        "1.a31.a31",
+        "1.b2",
+        "1.Qdd",
+        "1.Q!",
+        "1.S",
+        "1.Sffffffffffff",
+        "1.x..",
+        "1.é",
+        "1.d99999999999999999999",
+    ] {
         assert!(Session::decode(bad).is_err(), "{bad:?} should be rejected");
     }
 }
@@ -56,7 +75,17 @@ fn damaged_links_are_errors_not_panics() {
 #[test]
 fn addresses_name_the_page_and_carry_the_answers() {
     let s = sample();
-    for page in [Page::Start, Page::Who, Page::Where, Page::Question(Fact::Age), Page::Change(Fact::Needs), Page::Check, Page::Results, Page::Browse(None), Page::Browse(Some(4))] {
+    for page in [
+        Page::Start,
+        Page::Who,
+        Page::Where,
+        Page::Question(Fact::Age),
+        Page::Change(Fact::Needs),
+        Page::Check,
+        Page::Results,
+        Page::Browse(None),
+        Page::Browse(Some(4)),
+    ] {
         let hash = format!("#{}/{}", page.slug(), s.encode());
         let (p, back) = parse_address(&hash);
         assert_eq!(p, page);
@@ -83,6 +112,10 @@ fn back_goes_to_the_previous_question_answered() {
     assert_eq!(previous_page(&s, Page::Question(Fact::Certificate)), Page::Question(Fact::Age));
     assert_eq!(previous_page(&s, Page::Question(Fact::Age)), Page::Where);
     assert_eq!(previous_page(&s, Page::Check), Page::Question(Fact::Sex));
-    assert_eq!(previous_page(&s, Page::Question(Fact::Housing)), Page::Question(Fact::Sex), "a new question goes back to the last answered");
+    assert_eq!(
+        previous_page(&s, Page::Question(Fact::Housing)),
+        Page::Question(Fact::Sex),
+        "a new question goes back to the last answered"
+    );
     assert_eq!(previous_page(&s, Page::Change(Fact::Age)), Page::Check);
 }

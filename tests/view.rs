@@ -4,7 +4,7 @@
 use benefits::rules::facts::Value;
 use benefits::rules::{Fact, Lang};
 use benefits::session::{Helper, Page, Session};
-use benefits::view::form::{apply_answer, answer_not_sure, validate_number, Draft};
+use benefits::view::form::{answer_not_sure, apply_answer, validate_number, Draft};
 use benefits::view::{esc, render_page, Ctx};
 use rust_decimal::Decimal;
 

@@ -3,8 +3,8 @@
 //! Used by scripts/build.mjs.
 
 use benefits::session::{Page, Session};
-use benefits::view::{page_title, render_page, Ctx};
 use benefits::view::text::ui;
+use benefits::view::{page_title, render_page, Ctx};
 
 fn main() {
     let s = Session::default();

@@ -372,7 +372,12 @@ impl<'a> Reader<'a> {
         })
     }
     fn list_u16(&mut self) -> Option<Vec<u16>> {
-        (0..self.u8()?).map(|_| self.u16()).collect()
+        let n = self.u8()?;
+        let mut out = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            out.push(self.u16()?);
+        }
+        Some(out)
     }
     pub fn expr(&mut self, depth: u8) -> Option<Expr> {
         if depth > MAX_DEPTH {
@@ -391,7 +396,11 @@ impl<'a> Reader<'a> {
             tag::NEED => Expr::Need(self.u8()?),
             tag::NOT => Expr::Not(Box::new(self.expr(depth + 1)?)),
             t @ (tag::ALL | tag::ANY) => {
-                let parts = (0..self.u8()?).map(|_| self.expr(depth + 1)).collect::<Option<Vec<_>>>()?;
+                let n = self.u8()?;
+                let mut parts = Vec::with_capacity(n as usize);
+                for _ in 0..n {
+                    parts.push(self.expr(depth + 1)?);
+                }
                 if t == tag::ALL {
                     Expr::All(parts)
                 } else {
@@ -437,7 +446,8 @@ impl<'a> Reader<'a> {
             let apply_at = self.u16()?;
             let apply_at_note = self.opt_u16()?;
             let departments = self.list_u16()?;
-            let bring = (0..self.u8()?).map(|_| self.u8()).collect::<Option<Vec<_>>>()?;
+            let n = self.u8()?;
+            let bring = self.take(n as usize)?.to_vec();
             let section = self.str()?;
             let cite = self.u16()?;
             let notes = self.list_u16()?;

@@ -111,10 +111,12 @@ impl FactTable {
                         errors.push(ctx(format!("code '{}' is already the code of '{other}'", f.code)));
                     }
                 }
-                _ => errors.push(ctx(format!("code must be one ASCII letter, not one of {}", String::from_utf8_lossy(codec::SETTING_CODES)))),
+                _ => {
+                    errors.push(ctx(format!("code must be one ASCII letter, not one of {}", String::from_utf8_lossy(codec::SETTING_CODES))))
+                }
             }
             let wants_words = matches!(f.ty.as_str(), "word" | "disabilities" | "needs");
-            if wants_words != !f.words.is_empty() {
+            if wants_words == f.words.is_empty() {
                 errors.push(ctx("words belong to (and are needed by) word, disabilities and needs facts".into()));
             }
             if f.ty == "disabilities" && f.words.len() > 7 || f.ty == "needs" && f.words.len() > 16 || f.words.len() > 32 {
@@ -141,7 +143,11 @@ impl FactTable {
                     errors.push(ctx("a text needs both zh and en".into()));
                 }
             }
-            if f.label.zh.trim().is_empty() || f.question.zh.trim().is_empty() || f.question.en.trim().is_empty() || f.question.en_other.trim().is_empty() {
+            if f.label.zh.trim().is_empty()
+                || f.question.zh.trim().is_empty()
+                || f.question.en.trim().is_empty()
+                || f.question.en_other.trim().is_empty()
+            {
                 errors.push(ctx("label and question need both languages".into()));
             }
         }
@@ -182,7 +188,18 @@ impl FactTable {
         }
         s.push_str("}\n\n");
         let _ = writeln!(s, "pub const FACT_COUNT: usize = {};", self.facts.len());
-        let _ = writeln!(s, "/// The address letter of each fact, in table order.\npub const FACT_CODES: &[u8] = b\"{}\";", self.facts.iter().map(|f| f.code.as_str()).collect::<String>());
+        let dependent: Vec<String> =
+            self.facts.iter().filter(|f| f.only_if.is_some()).map(|f| format!("Fact::{}", camel(&f.name))).collect();
+        let _ = writeln!(
+            s,
+            "impl Fact {{\n    /// The fact exists only when another is yes (`only_if`).\n    pub const fn is_dependent(self) -> bool {{\n        {}\n    }}\n}}",
+            if dependent.is_empty() { "false".to_string() } else { format!("matches!(self, {})", dependent.join(" | ")) }
+        );
+        let _ = writeln!(
+            s,
+            "/// The address letter of each fact, in table order.\npub const FACT_CODES: &[u8] = b\"{}\";",
+            self.facts.iter().map(|f| f.code.as_str()).collect::<String>()
+        );
         let _ = writeln!(s, "\npub static FACTS: [FactDef; {}] = [", self.facts.len());
         for f in &self.facts {
             let (section, key) = f.json.rsplit_once('.').unwrap_or(("", &f.json));
@@ -194,13 +211,17 @@ impl FactTable {
                 "disabilities" => "Disabilities",
                 _ => "Needs",
             };
-            let words = f.words.iter().map(|w| format!("Word {{ name: {:?}, label: Text {{ zh: {:?}, en: {:?} }} }}", w.word, w.zh, w.en)).collect::<Vec<_>>().join(", ");
-            let hint = f.hint.as_ref().map(|h| text_rs(h)).unwrap_or_else(|| "Text { zh: \"\", en: \"\" }".into());
+            let words = f
+                .words
+                .iter()
+                .map(|w| format!("Word {{ name: {:?}, label: Text {{ zh: {:?}, en: {:?} }} }}", w.word, w.zh, w.en))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let hint = f.hint.as_ref().map(text_rs).unwrap_or_else(|| "Text { zh: \"\", en: \"\" }".into());
             let _ = writeln!(
                 s,
-                "    FactDef {{ name: {:?}, json: {:?}, section: {:?}, key: {:?}, ty: FactType::{ty}, code: b'{}', label: {}, question: Question {{ zh: {:?}, en: {:?}, en_other: {:?}, hint: {hint} }}, words: &[{words}], only_if: {}, min: {}, max: {}, unit: {} }},",
+                "    FactDef {{ name: {:?}, section: {:?}, key: {:?}, ty: FactType::{ty}, code: b'{}', label: {}, question: Question {{ zh: {:?}, en: {:?}, en_other: {:?}, hint: {hint} }}, words: &[{words}], only_if: {}, min: {}, max: {}, unit: {} }},",
                 f.name,
-                f.json,
                 section,
                 key,
                 f.code,
@@ -229,28 +250,35 @@ impl FactTable {
                 }
             }
         }
-        let _ = writeln!(s, "/// The objects of the household JSON that hold facts (0 is the top level).\npub const JSON_SECTIONS: [&str; {}] = {:?};", sections.len(), sections);
-        s.push_str("\n/// What a key of one object of the household JSON names.\npub fn json_key(section: u8, key: &str) -> Option<JsonKey> {\n    Some(match (section, key) {\n");
+        let _ = writeln!(
+            s,
+            "/// The objects of the household JSON that hold facts (0 is the top level).\npub const JSON_SECTIONS: [&str; {}] = {:?};",
+            sections.len(),
+            sections
+        );
+        // One `match` per object (section), so a key is compared only with its own object's keys.
+        let mut arms: Vec<Vec<String>> = vec![Vec::new(); sections.len()];
         for (i, sec) in sections.iter().enumerate().skip(1) {
             let (parent, key) = sec.rsplit_once('.').unwrap_or(("", sec));
             let parent_i = sections.iter().position(|p| p == parent).unwrap_or(0);
             // An object that is also a fact (a student: the object's presence says yes).
-            match self.facts.iter().find(|f| &f.json == sec) {
-                Some(f) => {
-                    let _ = writeln!(s, "        ({parent_i}, {key:?}) => JsonKey::FactObject(Fact::{}, {i}),", camel(&f.name));
-                }
-                None => {
-                    let _ = writeln!(s, "        ({parent_i}, {key:?}) => JsonKey::Object({i}),");
-                }
-            }
+            arms[parent_i].push(match self.facts.iter().find(|f| &f.json == sec) {
+                Some(f) => format!("{key:?} => JsonKey::FactObject(Fact::{}, {i}),", camel(&f.name)),
+                None => format!("{key:?} => JsonKey::Object({i}),"),
+            });
         }
-        for f in &self.facts {
-            if sections.contains(&f.json) {
-                continue;
-            }
+        for f in self.facts.iter().filter(|f| !sections.contains(&f.json)) {
             let (parent, key) = f.json.rsplit_once('.').unwrap_or(("", &f.json));
             let parent_i = sections.iter().position(|p| p == parent).unwrap_or(0);
-            let _ = writeln!(s, "        ({parent_i}, {key:?}) => JsonKey::Fact(Fact::{}),", camel(&f.name));
+            arms[parent_i].push(format!("{key:?} => JsonKey::Fact(Fact::{}),", camel(&f.name)));
+        }
+        s.push_str("\n/// What a key of one object of the household JSON names.\npub fn json_key(section: u8, key: &str) -> Option<JsonKey> {\n    Some(match section {\n");
+        for (i, a) in arms.iter().enumerate() {
+            let _ = writeln!(s, "        {i} => match key {{");
+            for arm in a {
+                let _ = writeln!(s, "            {arm}");
+            }
+            s.push_str("            _ => return None,\n        },\n");
         }
         s.push_str("        _ => return None,\n    })\n}\n");
         s
@@ -476,12 +504,14 @@ pub fn load(dir: &Path) -> Result<Sources, Vec<String>> {
     };
     places.push((common_file.clone(), other));
     places.sort_by_key(|(_, p)| p.jurisdiction.code);
+    // The codes are the places' numbers in saved addresses: 0, 1, 2 … with no gap or repeat.
+    let n = places.len();
     for (i, (file, p)) in places.iter().enumerate() {
-        if p.jurisdiction.code as usize != i {
-            errors.push(format!(
-                "{file}: [jurisdiction] code {} — codes must run 0, 1, 2 … without gaps or repeats (expected {i} here)",
-                p.jurisdiction.code
-            ));
+        let code = p.jurisdiction.code;
+        if code as usize >= n {
+            errors.push(format!("{file}: [jurisdiction] code {code}: with {n} places the codes run 0 to {}", n - 1));
+        } else if i > 0 && places[i - 1].1.jurisdiction.code == code {
+            errors.push(format!("{file}: [jurisdiction] code {code} is also the code of {}", places[i - 1].0));
         }
     }
     if !errors.is_empty() {
@@ -603,7 +633,8 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
         return Err(wrap(format!("id must start with '{}.'", cx.prefix)));
     }
     let parse = |text: &str, what: &str| cx.parse(text).map_err(|e| wrap(format!("{what}: {e}")));
-    let category = cx.categories.iter().position(|c| c.name == b.category).ok_or_else(|| wrap(format!("unknown category '{}'", b.category)))?;
+    let category =
+        cx.categories.iter().position(|c| c.name == b.category).ok_or_else(|| wrap(format!("unknown category '{}'", b.category)))?;
     let (confidence, body) = match (b.confidence.as_str(), &b.when, &b.relevant) {
         ("explicit" | "conditions", Some(w), None) => (if b.confidence == "explicit" { 0 } else { 1 }, parse(w, "when")?),
         ("mentioned", None, Some(r)) => (2, parse(r, "relevant")?),
@@ -652,7 +683,8 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
     }
     let mut bring = Vec::new();
     for d in &b.bring {
-        let i = cx.documents.keys().position(|k| k == d).ok_or_else(|| wrap(format!("document '{d}' is not in [documents] of common.toml")))?;
+        let i =
+            cx.documents.keys().position(|k| k == d).ok_or_else(|| wrap(format!("document '{d}' is not in [documents] of common.toml")))?;
         bring.push(i as u8);
     }
     let mut needs = 0u16;
@@ -663,7 +695,13 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
     }
     let mut amounts = Vec::new();
     for (i, a) in b.amount.iter().enumerate() {
-        amounts.push(check_amount(a, cx, texts, &parse).map_err(|e| if e.starts_with(cx.file) { e } else { wrap(format!("amount {}: {e}", i + 1)) })?);
+        amounts.push(check_amount(a, cx, texts, &parse).map_err(|e| {
+            if e.starts_with(cx.file) {
+                e
+            } else {
+                wrap(format!("amount {}: {e}", i + 1))
+            }
+        })?);
     }
     if b.amount.len() > 255 || b.notes.len() > 255 || b.bring.len() > 255 || b.departments.len() > 255 {
         return Err(wrap("more than 255 amounts, notes, documents or departments".into()));
@@ -719,7 +757,12 @@ fn as_f64(d: codec::Decimal) -> f64 {
     d.0 as f64 / 10f64.powi(d.1 as i32)
 }
 
-fn check_amount(a: &AmountToml, cx: &Context, texts: &mut Texts, parse: &dyn Fn(&str, &str) -> Result<Expr, String>) -> Result<RawAmount, String> {
+fn check_amount(
+    a: &AmountToml,
+    cx: &Context,
+    texts: &mut Texts,
+    parse: &dyn Fn(&str, &str) -> Result<Expr, String>,
+) -> Result<RawAmount, String> {
     let when = match &a.when {
         Some(w) => parse(w, "amount when")?,
         None => Expr::True,
@@ -754,7 +797,13 @@ fn check_amount(a: &AmountToml, cx: &Context, texts: &mut Texts, parse: &dyn Fn(
             return Err(format!("kind '{}' needs '{field}'", a.kind));
         }
     }
-    let (yuan, min, max, percent, cap) = (decimal("yuan", &a.yuan)?, decimal("min", &a.min)?, decimal("max", &a.max)?, decimal("percent", &a.percent)?, decimal("cap", &a.cap)?);
+    let (yuan, min, max, percent, cap) = (
+        decimal("yuan", &a.yuan)?,
+        decimal("min", &a.min)?,
+        decimal("max", &a.max)?,
+        decimal("percent", &a.percent)?,
+        decimal("cap", &a.cap)?,
+    );
     if let (Some(lo), Some(hi)) = (min, max) {
         if as_f64(lo) > as_f64(hi) {
             return Err(format!("range min {} is above max {}", a.min.as_deref().unwrap_or(""), a.max.as_deref().unwrap_or("")));
@@ -873,7 +922,15 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             let body = texts.body(l);
             (hashed(&format!("texts-{}-{}", j.id, ["zh", "en"][l]), "txt", body.as_bytes()), body)
         });
-        raw_places.push((j, national_only, notes, raw.len(), texts.len(), rules.0.clone(), [texts_out[0].0.clone(), texts_out[1].0.clone()]));
+        raw_places.push((
+            j,
+            national_only,
+            notes,
+            raw.len(),
+            texts.len(),
+            rules.0.clone(),
+            [texts_out[0].0.clone(), texts_out[1].0.clone()],
+        ));
         places.push(PlaceFiles { id: j.id.clone(), rules, texts: texts_out });
     }
     if src.common.category.iter().filter(|c| c.cash).count() == 0 {
@@ -904,7 +961,12 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
                 text_files: [&text_files[0], &text_files[1]],
             })
             .collect(),
-        categories: src.common.category.iter().map(|c| RawCategory { name: &c.name, label: [&c.label.zh, &c.label.en], cash: c.cash }).collect(),
+        categories: src
+            .common
+            .category
+            .iter()
+            .map(|c| RawCategory { name: &c.name, label: [&c.label.zh, &c.label.en], cash: c.cash })
+            .collect(),
         documents: src.common.documents.iter().map(|(k, t)| RawDocument { key: k, label: [&t.zh, &t.en] }).collect(),
     };
     let mut w = Writer::default();

@@ -2,9 +2,9 @@
 //! Pure and allocation-light: one `Vec` of findings per household; reasons are worked out only
 //! when a finding is explained.
 
-use super::condition::{FactSet, Leaf, Truth};
+use super::condition::{Cond, FactSet, Leaf, Truth};
 use super::facts::Facts;
-use super::policy::{benefits, categories, jurisdiction, Amount, AmountKind, Benefit, Confidence, Jurisdiction};
+use super::policy::{benefits, categories, Amount, AmountKind, Benefit, Confidence};
 use super::vocab::{Fact, FACT_COUNT};
 use rust_decimal::Decimal;
 
@@ -66,11 +66,10 @@ pub struct Finding {
 /// Services whose situation does not match are left out. No jurisdiction: no findings.
 pub fn evaluate(facts: &Facts) -> Vec<Finding> {
     let Some(j) = facts.jurisdiction else { return Vec::new() };
-    let place = jurisdiction(j);
     let rules = benefits(j);
     let mut out = Vec::with_capacity(rules.len());
     for b in rules {
-        if let Some(f) = assess(b, place, facts) {
+        if let Some(f) = assess(b, facts) {
             out.push(f);
         }
     }
@@ -84,10 +83,16 @@ pub fn evaluate(facts: &Facts) -> Vec<Finding> {
 }
 
 /// One benefit for one household; `None` for a service that does not match the situation.
-pub fn assess(b: &'static Benefit, place: &Jurisdiction, facts: &Facts) -> Option<Finding> {
+#[inline]
+pub fn assess(b: &'static Benefit, facts: &Facts) -> Option<Finding> {
     let (truth, mut missing) = b.condition.eval(facts);
     // Where `office_decides` holds (or may hold), the office checks what no question can.
-    let (office, office_missing) = if truth == Truth::True { b.office_decides.eval(facts) } else { (Truth::False, FactSet::default()) };
+    let (office, office_missing) = match &b.office_decides {
+        _ if truth != Truth::True => (Truth::False, FactSet::default()),
+        None => (Truth::False, FactSet::default()),
+        Some(Cond::True) => (Truth::True, FactSet::default()),
+        Some(c) => c.eval(facts),
+    };
     let status = match (b.confidence, truth) {
         (Confidence::Mentioned, Truth::True) => Status::Service,
         (Confidence::Mentioned, _) => return None,
@@ -107,8 +112,7 @@ pub fn assess(b: &'static Benefit, place: &Jurisdiction, facts: &Facts) -> Optio
         missing = missing.union(amount_missing);
         amount
     };
-    // National rules are not part of the local document: no draft or period-ended caveat.
-    let draft = place.draft && !b.national;
+    let draft = b.draft;
     let warnings = match facts.as_of {
         Some(day) => Warnings { draft, expired: day > b.valid_until, not_yet: day < b.valid_from, ..Warnings::default() },
         None => Warnings { draft, ..Warnings::default() },
@@ -190,13 +194,10 @@ pub fn ranked_missing(findings: &[Finding], skip: FactSet) -> Vec<(Fact, usize)>
             counts[fact as usize] += 1;
         }
     }
-    let mut ranked: Vec<(Fact, usize)> = Fact::ALL
-        .iter()
-        .map(|f| (*f, counts[*f as usize]))
-        .filter(|(f, n)| *n > 0 && !skip.contains(*f))
-        .collect();
+    let mut ranked: Vec<(Fact, usize)> =
+        Fact::ALL.iter().map(|f| (*f, counts[*f as usize])).filter(|(f, n)| *n > 0 && !skip.contains(*f)).collect();
     // Stable sort keeps the question order for ties.
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     ranked
 }
 

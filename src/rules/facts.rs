@@ -63,12 +63,15 @@ impl Facts {
     /// The fact is known not to exist: it depends (`only_if`) on a yes/no fact answered no, like
     /// the school details of someone who is not a student.
     pub fn is_absent(&self, fact: Fact) -> bool {
-        fact.only_if().is_some_and(|parent| *self.get(parent) == Value::Bool(false))
+        fact.is_dependent() && fact.only_if().is_some_and(|parent| *self.get(parent) == Value::Bool(false))
     }
 
     /// The question that would settle an unanswered fact: a fact that exists only if another is
     /// yes (school details of a student) is asked after that one, so until then it is the question.
     pub fn question_for(&self, fact: Fact) -> Fact {
+        if !fact.is_dependent() {
+            return fact;
+        }
         match fact.only_if() {
             Some(parent) if *self.get(parent) != Value::Bool(true) => parent,
             _ => fact,

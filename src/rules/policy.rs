@@ -63,7 +63,8 @@ pub enum AmountKind {
 }
 
 impl AmountKind {
-    const ALL: [AmountKind; 6] = [AmountKind::Yearly, AmountKind::OneOff, AmountKind::Cap, AmountKind::Range, AmountKind::Percent, AmountKind::InKind];
+    const ALL: [AmountKind; 6] =
+        [AmountKind::Yearly, AmountKind::OneOff, AmountKind::Cap, AmountKind::Range, AmountKind::Percent, AmountKind::InKind];
 
     /// The name used in the seeds and the answer JSON ("yearly", "one_off" …).
     pub fn name(self) -> &'static str {
@@ -108,8 +109,8 @@ pub struct Benefit {
     /// The file's `requires` and the benefit's `when` (or `relevant` for mentioned-only services).
     pub condition: Cond,
     /// Where this holds, the document sets conditions the facts cannot express: even when every
-    /// stated fact matches, the answer is only "possible" and the office decides.
-    pub office_decides: Cond,
+    /// stated fact matches, the answer is only "possible" and the office decides. `None`: never.
+    pub office_decides: Option<Cond>,
     pub amounts: &'static [Amount],
     pub summary: PolicyText,
     /// The office where a person applies.
@@ -129,6 +130,8 @@ pub struct Benefit {
     pub needs: u16,
     /// From the national layer: it does not end with the local document's period.
     pub national: bool,
+    /// Its document is a draft for comment (a local rule of a draft; never a national one).
+    pub draft: bool,
     /// The id of another benefit of this place that pays this one.
     pub paid_by: Option<&'static str>,
 }
@@ -332,7 +335,11 @@ pub fn install_texts(place: u8, lang: Lang, body: String) -> bool {
 /// place), which is what `'static` rules need.
 pub fn decode_rules(place: u8, bytes: &'static [u8]) -> Option<Vec<Benefit>> {
     let raw = codec::read_rules(bytes)?;
-    raw.into_iter().map(|b| benefit(place, b)).collect()
+    let mut out = Vec::with_capacity(raw.len());
+    for b in raw {
+        out.push(benefit(place, b)?);
+    }
+    Some(out)
 }
 
 fn benefit(place: u8, b: RawBenefit<'static>) -> Option<Benefit> {
@@ -366,7 +373,10 @@ fn benefit(place: u8, b: RawBenefit<'static>) -> Option<Benefit> {
         category: b.category,
         confidence: [Confidence::Explicit, Confidence::Conditions, Confidence::Mentioned][b.confidence as usize],
         condition: cond(&b.condition)?,
-        office_decides: cond(&b.office_decides)?,
+        office_decides: match &b.office_decides {
+            Expr::Not(inner) if **inner == Expr::True => None,
+            e => Some(cond(e)?),
+        },
         amounts: leak(amounts),
         summary: text(b.summary),
         apply_at: text(b.apply_at),
@@ -379,6 +389,7 @@ fn benefit(place: u8, b: RawBenefit<'static>) -> Option<Benefit> {
         valid_until: b.valid_until,
         needs: b.needs,
         national: b.national,
+        draft: jurisdiction(place).draft && !b.national,
         paid_by: b.paid_by,
     })
 }
@@ -394,8 +405,17 @@ fn cond(e: &Expr) -> Option<Cond> {
         Expr::Disability { kinds, grades } => Cond::Disability { kinds: *kinds, grades: *grades },
         Expr::Need(n) => Cond::Need(*n),
         Expr::Not(inner) => Cond::Not(Box::leak(Box::new(cond(inner)?))),
-        Expr::All(parts) => Cond::All(leak(parts.iter().map(cond).collect::<Option<Vec<_>>>()?)),
-        Expr::Any(parts) => Cond::Any(leak(parts.iter().map(cond).collect::<Option<Vec<_>>>()?)),
+        Expr::All(parts) | Expr::Any(parts) => {
+            let mut out = Vec::with_capacity(parts.len());
+            for p in parts {
+                out.push(cond(p)?);
+            }
+            if matches!(e, Expr::All(_)) {
+                Cond::All(leak(out))
+            } else {
+                Cond::Any(leak(out))
+            }
+        }
     })
 }
 

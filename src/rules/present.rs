@@ -2,11 +2,10 @@
 //! caveats, the reasons, the citation, where to apply and what to bring. The answer JSON of
 //! `evaluate` and the web app's pages both render a [`Card`]; neither words a finding itself.
 
-use super::condition::Truth;
+use super::condition::{FactSet, Truth};
 use super::engine::{explain, open_cases, Finding, Status};
 use super::facts::Facts;
-use super::policy::{documents, jurisdiction, Amount, Jurisdiction, Lang};
-use super::vocab::Fact;
+use super::policy::{documents, Amount, Benefit, Jurisdiction, Lang};
 use super::words;
 
 /// A caveat that travels with a finding.
@@ -77,33 +76,63 @@ pub struct Reason {
     pub met: Truth,
 }
 
-/// Everything a person reads about one finding, in one language.
+/// Everything a person reads about one finding, in one language. What takes work (status, amount,
+/// caveats, reasons) is worked out when the card is made; the rest is read from the benefit.
 #[derive(Debug, Clone)]
-pub struct Card {
-    pub id: &'static str,
-    pub name: &'static str,
+pub struct Card<'d> {
+    pub benefit: &'static Benefit,
+    pub lang: Lang,
     pub status: Status,
-    pub summary: &'static str,
     pub amount: AmountText,
     pub warnings: Vec<Warning>,
     /// The conditions that decided it, each once (for an unlikely finding, only those not met).
     pub reasons: Vec<Reason>,
     /// Unanswered facts that would settle it.
-    pub missing: Vec<Fact>,
-    /// "000 达拉特旗 …" — the document the rule comes from.
-    pub document: String,
-    pub section: &'static str,
+    pub missing: FactSet,
+    /// "000 达拉特旗 …" — the document the rule comes from (see [`document_name`]).
+    pub document: &'d str,
+}
+
+impl Card<'_> {
+    pub fn id(&self) -> &'static str {
+        self.benefit.id
+    }
+    pub fn name(&self) -> &'static str {
+        self.benefit.name.get(self.lang)
+    }
+    pub fn summary(&self) -> &'static str {
+        self.benefit.summary.get(self.lang)
+    }
+    pub fn section(&self) -> &'static str {
+        self.benefit.cite.section
+    }
     /// Our paraphrase of the passage.
-    pub cite: &'static str,
-    /// The office where one applies, and why, where that is our reading.
-    pub apply_at: &'static str,
-    pub apply_at_note: Option<&'static str>,
+    pub fn cite(&self) -> &'static str {
+        self.benefit.cite.text.get(self.lang)
+    }
+    /// The office where one applies.
+    pub fn apply_at(&self) -> &'static str {
+        self.benefit.apply_at.get(self.lang)
+    }
+    /// Why that office, where it is our reading.
+    pub fn apply_at_note(&self) -> Option<&'static str> {
+        self.benefit.apply_at_note.map(|n| n.get(self.lang))
+    }
     /// The other departments the document names.
-    pub also: Vec<&'static str>,
-    pub bring: Vec<&'static str>,
-    pub notes: Vec<&'static str>,
+    pub fn also(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.benefit.departments.iter().map(|d| d.get(self.lang))
+    }
+    /// What to bring.
+    pub fn bring(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.benefit.bring.iter().map(|i| documents()[*i as usize].label.get(self.lang))
+    }
+    pub fn notes(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.benefit.notes.iter().map(|n| n.get(self.lang))
+    }
     /// Another benefit (its id) of the same place that pays this one.
-    pub paid_by: Option<&'static str>,
+    pub fn paid_by(&self) -> Option<&'static str> {
+        self.benefit.paid_by
+    }
 }
 
 /// "000 达拉特旗 …" — the short name of a place's document for citations.
@@ -149,40 +178,32 @@ pub fn warnings(f: &Finding) -> Vec<Warning> {
 /// The reasons of a finding: the decisive conditions, each once; for an unlikely finding only the
 /// ones not met (what would have to change).
 pub fn reasons(f: &Finding, facts: &Facts, lang: Lang) -> Vec<Reason> {
-    let mut out: Vec<Reason> = Vec::new();
-    for leaf in explain(f, facts) {
+    let leaves = explain(f, facts);
+    let mut out: Vec<Reason> = Vec::with_capacity(leaves.len());
+    for (i, leaf) in leaves.iter().enumerate() {
         if f.status == Status::Unlikely && leaf.met() != Truth::False {
             continue;
         }
-        let r = Reason { text: words::describe_leaf(&leaf, lang), met: leaf.met() };
-        if !out.contains(&r) {
-            out.push(r);
+        // The same test reached twice (the place's `requires` and the rule both ask for the certificate).
+        if leaves[..i].iter().any(|l| l.test == leaf.test && l.negated == leaf.negated) {
+            continue;
         }
+        out.push(Reason { text: words::describe_leaf(leaf, lang), met: leaf.met() });
     }
     out
 }
 
-/// The card of one finding.
-pub fn card(f: &Finding, facts: &Facts, lang: Lang) -> Card {
-    let b = f.benefit;
-    let place = jurisdiction(b.jurisdiction);
+/// The card of one finding; `document` is the place's [`document_name`] (worked out once for all
+/// the cards of a place).
+pub fn card<'d>(f: &Finding, facts: &Facts, lang: Lang, document: &'d str) -> Card<'d> {
     Card {
-        id: b.id,
-        name: b.name.get(lang),
+        benefit: f.benefit,
+        lang,
         status: f.status,
-        summary: b.summary.get(lang),
         amount: amount_text(f, facts, lang),
         warnings: warnings(f),
         reasons: reasons(f, facts, lang),
-        missing: f.missing.iter().collect(),
-        document: document_name(place, lang),
-        section: b.cite.section,
-        cite: b.cite.text.get(lang),
-        apply_at: b.apply_at.get(lang),
-        apply_at_note: b.apply_at_note.map(|n| n.get(lang)),
-        also: b.departments.iter().map(|d| d.get(lang)).collect(),
-        bring: b.bring.iter().map(|i| documents()[*i as usize].label.get(lang)).collect(),
-        notes: b.notes.iter().map(|n| n.get(lang)).collect(),
-        paid_by: b.paid_by,
+        missing: f.missing,
+        document,
     }
 }

@@ -59,7 +59,10 @@ pub enum Expr {
     Word(u8, u32),
     Number(u8, Cmp, i64),
     /// Bit masks: kinds by index in KINDS, grades with bit g-1 for grade g.
-    Disability { kinds: u8, grades: u8 },
+    Disability {
+        kinds: u8,
+        grades: u8,
+    },
     Need(u8),
     Not(Box<Expr>),
     All(Vec<Expr>),

@@ -43,8 +43,6 @@ pub struct Question {
 #[derive(Debug)]
 pub struct FactDef {
     pub name: &'static str,
-    /// The dotted JSON path, e.g. "applicant.age".
-    pub json: &'static str,
     /// The object of the JSON it sits in ("applicant", "applicant.student", "household").
     pub section: &'static str,
     /// Its key in that object.
@@ -76,7 +74,7 @@ include!(concat!(env!("OUT_DIR"), "/facts.rs"));
 
 /// Money answers stay below 100 million yuan (two decimals): the same limit for the JSON, the
 /// form and the address.
-pub const MONEY_MAX_CENTS: i64 = 99_999_999_99;
+pub const MONEY_MAX_CENTS: i64 = 9_999_999_999;
 
 impl Fact {
     pub fn def(self) -> &'static FactDef {

@@ -62,13 +62,8 @@ pub fn describe_test(test: &Cond, lang: Lang) -> String {
     match *test {
         Cond::Yes(f) => fact_label(f).get(lang).to_string(),
         Cond::Word(f, mask) => {
-            let words: Vec<&str> = f
-                .words()
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, w)| w.label.get(lang))
-                .collect();
+            let words: Vec<&str> =
+                f.words().iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, w)| w.label.get(lang)).collect();
             format!("{}{}{}", fact_label(f).get(lang), sep(lang), join(words, lang))
         }
         Cond::Number(f, op, n) => {
@@ -103,12 +98,7 @@ pub fn describe_test(test: &Cond, lang: Lang) -> String {
                 Lang::En => format!("disability: {kinds_text}, {}", grades(g, lang)),
             }
         }
-        Cond::Need(n) => format!(
-            "{}{}{}",
-            fact_label(Fact::needs()).get(lang),
-            sep(lang),
-            need_label(n).get(lang)
-        ),
+        Cond::Need(n) => format!("{}{}{}", fact_label(Fact::needs()).get(lang), sep(lang), need_label(n).get(lang)),
         _ => String::new(),
     }
 }
@@ -139,7 +129,7 @@ pub fn describe_leaf(leaf: &Leaf, lang: Lang) -> String {
         (Truth::False, Lang::En) => "not met",
         (Truth::Unknown, Lang::En) => "not answered yet",
     };
-    format!("{rule}{}{verdict}", if lang == Lang::Zh { " — " } else { " — " })
+    format!("{rule} — {verdict}")
 }
 
 /// Yuan with thousands separators: 4000 -> "4,000", 1234.5 -> "1,234.50".
@@ -150,7 +140,7 @@ pub fn yuan(value: Decimal) -> String {
     let digits = whole.abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

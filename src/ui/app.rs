@@ -280,7 +280,11 @@ fn setup(app: App) {
     let here = location().href().unwrap_or_default();
     let base_url = here.split('#').next().unwrap_or_default().split('?').next().unwrap_or_default().to_string();
     app.read_address();
-    let saved = if app.session.with_untracked(|s| s.kiosk_idle.is_none()) { storage().and_then(|st| st.get_item(SAVED_KEY).ok().flatten()) } else { None };
+    let saved = if app.session.with_untracked(|s| s.kiosk_idle.is_none()) {
+        storage().and_then(|st| st.get_item(SAVED_KEY).ok().flatten())
+    } else {
+        None
+    };
     app.cx.set(Ctx { today: Some(today), saved, base_url });
     provide_context(app);
     window_event_listener(leptos::ev::hashchange, move |_| {

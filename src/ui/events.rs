@@ -145,14 +145,12 @@ pub fn on_submit(app: App, ev: web_sys::SubmitEvent) {
         Some("answer") => {
             let Some(fact) = form.get_attribute("data-fact").and_then(|f| Fact::from_name(&f)) else { return };
             let returning = form.get_attribute("data-return").as_deref() == Some("1");
-            let not_sure = ev
-                .submitter()
-                .and_then(|b| b.get_attribute("value"))
-                .is_some_and(|v| v == "not_sure");
+            let not_sure = ev.submitter().and_then(|b| b.get_attribute("value")).is_some_and(|v| v == "not_sure");
             let result = if not_sure {
                 Ok(answer_not_sure(&s, fact))
             } else {
-                let needs = data.get_all("need").iter().filter_map(|v| v.as_string()?.parse::<u8>().ok()).fold(0u16, |m, n| m | (1 << n.min(15)));
+                let needs =
+                    data.get_all("need").iter().filter_map(|v| v.as_string()?.parse::<u8>().ok()).fold(0u16, |m, n| m | (1 << n.min(15)));
                 let draft = Draft {
                     choice: small("answer"),
                     kind: small("kind"),

@@ -42,7 +42,13 @@ fn kiosk_idle_timer(app: App) {
     }
     let overlay = document().create_element("div").expect("div");
     overlay.set_class_name("idle-warning");
-    for (k, v) in [("hidden", ""), ("role", "alertdialog"), ("aria-modal", "true"), ("aria-labelledby", "idle-title"), ("aria-describedby", "idle-body")] {
+    for (k, v) in [
+        ("hidden", ""),
+        ("role", "alertdialog"),
+        ("aria-modal", "true"),
+        ("aria-labelledby", "idle-title"),
+        ("aria-describedby", "idle-body"),
+    ] {
         let _ = overlay.set_attribute(k, v);
     }
     let _ = document().body().expect("body").append_child(&overlay);
@@ -117,4 +123,3 @@ pub fn wipe(app: App) {
     }
     app.go(Page::Start, fresh);
 }
-

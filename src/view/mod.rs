@@ -136,7 +136,8 @@ pub fn render_header(page: Page, s: &Session) -> String {
     );
     for (i, name) in t.size_names.iter().enumerate() {
         let current = if s.text_size as usize == i { r#" aria-current="true""# } else { "" };
-        let _ = write!(h, r#"<li><a class="chip" href="{}" data-replace{current}>{}</a></li>"#, with(&|c| c.text_size = i as u8), esc(name));
+        let _ =
+            write!(h, r#"<li><a class="chip" href="{}" data-replace{current}>{}</a></li>"#, with(&|c| c.text_size = i as u8), esc(name));
     }
     let _ = write!(
         h,
@@ -155,7 +156,11 @@ pub fn render_header(page: Page, s: &Session) -> String {
 /// The footer: privacy, and which documents the rules come from.
 pub fn render_footer(s: &Session) -> String {
     let t = ui(s.lang);
-    let mut h = format!(r#"<footer class="site-footer"><div class="wrap"><p>{}</p><p>{}</p><ul class="sources">"#, esc(t.footer_privacy), esc(t.rules_from));
+    let mut h = format!(
+        r#"<footer class="site-footer"><div class="wrap"><p>{}</p><p>{}</p><ul class="sources">"#,
+        esc(t.footer_privacy),
+        esc(t.rules_from)
+    );
     let chosen = s.facts.jurisdiction.filter(|j| !jurisdiction(*j).national_only);
     for (i, j) in places().iter().enumerate().filter(|(_, j)| !j.national_only) {
         if chosen.is_none_or(|c| c as usize == i) {

@@ -3,7 +3,7 @@
 use super::super::engine::{self, Status};
 use super::super::facts::{format_date, Facts};
 use super::super::policy::{jurisdiction, national_only_place, places, Amount, AmountKind, Lang};
-use super::super::present::{card, Card};
+use super::super::present::{card, document_name, Card};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -89,25 +89,26 @@ pub fn answer(facts: &Facts, lang: Lang, detail: Detail) -> Answer {
     let place = jurisdiction(j);
     let findings = engine::evaluate(facts);
     let missing = engine::ranked_missing(&findings, Default::default()).into_iter().map(|(f, _)| f.name()).collect();
-    let findings = findings
-        .iter()
-        .filter(|f| detail == Detail::Full || f.status != Status::Unlikely)
-        .map(|f| finding_json(card(f, facts, lang), f.amount.value, detail))
-        .collect();
+    let document = document_name(place, lang);
+    let mut listed = Vec::with_capacity(findings.len());
+    for f in findings.iter().filter(|f| detail == Detail::Full || f.status != Status::Unlikely) {
+        listed.push(finding_json(card(f, facts, lang, &document), f.amount.value, detail));
+    }
     Answer {
         line: None,
         jurisdiction: places()[j as usize].id,
         as_of: facts.as_of.map(format_date).unwrap_or_default(),
         notice: place.national_only.then(|| place.notes.first().map(|n| n.get(lang)).unwrap_or("")),
-        findings,
+        findings: listed,
         missing,
     }
 }
 
-fn finding_json(c: Card, value: Option<Decimal>, detail: Detail) -> FindingJson {
+fn finding_json(mut c: Card, value: Option<Decimal>, detail: Detail) -> FindingJson {
+    let amount_text = std::mem::take(&mut c.amount.text);
     let full = detail == Detail::Full;
     let amount = match c.amount.case {
-        Some(case) => Some(amount_json(case, value, c.amount.text)),
+        Some(case) => Some(amount_json(case, value, amount_text)),
         None if c.amount.depends => Some(AmountJson {
             kind: "depends",
             yuan: None,
@@ -118,23 +119,23 @@ fn finding_json(c: Card, value: Option<Decimal>, detail: Detail) -> FindingJson 
             cap: None,
             at_least: false,
             estimate: None,
-            text: c.amount.text,
+            text: amount_text,
         }),
         None => None,
     };
     FindingJson {
-        id: c.id,
-        name: c.name,
+        id: c.id(),
+        name: c.name(),
         status: c.status.name(),
-        amount,
-        reasons: c.reasons.into_iter().map(|r| r.text).collect(),
-        citation: CitationJson { document: c.document, section: c.section, text: if full { c.cite } else { "" } },
+        citation: CitationJson { document: c.document.to_string(), section: c.section(), text: if full { c.cite() } else { "" } },
         missing: c.missing.iter().map(|f| f.name()).collect(),
         warnings: c.warnings.iter().map(|w| w.code()).collect(),
-        notes: if full { c.notes } else { Vec::new() },
-        apply_to: c.apply_at,
-        paid_by: c.paid_by,
-        bring: if full { c.bring } else { Vec::new() },
+        notes: if full { c.notes().collect() } else { Vec::new() },
+        apply_to: c.apply_at(),
+        paid_by: c.paid_by(),
+        bring: if full { c.bring().collect() } else { Vec::new() },
+        amount,
+        reasons: c.reasons.into_iter().map(|r| r.text).collect(),
     }
 }
 

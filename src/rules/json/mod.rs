@@ -5,6 +5,6 @@ mod answer;
 mod compact;
 mod reader;
 
-pub use answer::{answer, Answer, AmountJson, CitationJson, Detail, FindingJson};
+pub use answer::{answer, AmountJson, Answer, CitationJson, Detail, FindingJson};
 pub use compact::write_compact;
 pub use reader::{money, parse_household, InputError, Problem};

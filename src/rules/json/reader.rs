@@ -22,13 +22,20 @@ pub struct InputError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// The text is not JSON: where it went wrong (1-based), and whether it ended too early.
-    NotJson { line: usize, column: usize, eof: bool },
+    NotJson {
+        line: usize,
+        column: usize,
+        eof: bool,
+    },
     NotAnObject,
     UnknownKey,
     DuplicateKey,
     MissingKey,
     NotBool,
-    NotWholeNumber { min: i64, max: i64 },
+    NotWholeNumber {
+        min: i64,
+        max: i64,
+    },
     NotWord(Vec<&'static str>),
     NotDate,
     /// Money must be a decimal string, not a JSON number (floats lose cents).
@@ -422,8 +429,8 @@ impl<'de> DeserializeSeed<'de> for FactSeed<'_, '_> {
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
         let FactSeed { cx, fact, prefix, key } = self;
         match fact.value_type() {
-            FactType::Disabilities => d.deserialize_any(ListVisitor { cx, path: &join(prefix, key), item: Item::Disability }),
-            FactType::Needs => d.deserialize_any(ListVisitor { cx, path: &join(prefix, key), item: Item::Need }),
+            FactType::Disabilities => d.deserialize_any(ListVisitor { cx, prefix, key, item: Item::Disability }),
+            FactType::Needs => d.deserialize_any(ListVisitor { cx, prefix, key, item: Item::Need }),
             ty => {
                 let value = ScalarSeed.deserialize(d)?;
                 match scalar_value(fact, ty, value) {
@@ -469,19 +476,23 @@ fn not_word(fact: Fact) -> Problem {
 pub fn money(text: &str) -> std::result::Result<Decimal, Problem> {
     let t = text.trim();
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
-    if int.is_empty() || !int.bytes().all(|c| c.is_ascii_digit()) || !frac.bytes().all(|c| c.is_ascii_digit()) || (t.contains('.') && frac.is_empty()) {
+    if int.is_empty()
+        || !int.bytes().all(|c| c.is_ascii_digit())
+        || !frac.bytes().all(|c| c.is_ascii_digit())
+        || (t.contains('.') && frac.is_empty())
+    {
         return Err(Problem::NotMoney);
     }
     if frac.len() > 2 {
         return Err(Problem::MoneyTooPrecise);
     }
-    let int = int.trim_start_matches('0');
-    if int.len() > 8 {
-        return Err(Problem::MoneyTooLarge);
-    }
-    let cents: i64 = format!("{}{:0<2}", if int.is_empty() { "0" } else { int }, frac).parse().map_err(|_| Problem::NotMoney)?;
-    if cents > MONEY_MAX_CENTS {
-        return Err(Problem::MoneyTooLarge);
+    // Whole cents, counted digit by digit (no overflow: we stop above the limit).
+    let mut cents: i64 = 0;
+    for c in int.bytes().chain(frac.bytes()).chain(std::iter::repeat_n(b'0', 2 - frac.len())) {
+        cents = cents * 10 + (c - b'0') as i64;
+        if cents > MONEY_MAX_CENTS {
+            return Err(Problem::MoneyTooLarge);
+        }
     }
     Ok(Decimal::new(cents, 2).normalize())
 }
@@ -493,10 +504,18 @@ enum Item {
     Need,
 }
 
+/// A list fact (its path is put together only for a message).
 struct ListVisitor<'c, 'p> {
     cx: &'c mut Cx,
-    path: &'p str,
+    prefix: &'p str,
+    key: &'p str,
     item: Item,
+}
+
+impl ListVisitor<'_, '_> {
+    fn not_list<E: serde::de::Error>(self) -> E {
+        self.cx.fail(&join(self.prefix, self.key), Problem::NotList)
+    }
 }
 
 impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
@@ -505,14 +524,14 @@ impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
         f.write_str("a list")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        let ListVisitor { cx, path, item } = self;
+        let ListVisitor { cx, prefix, key, item } = self;
         let mut list = Vec::new();
         let mut mask = 0u16;
         let mut i = 0usize;
-        let at = |i: usize| format!("{path}[{i}]");
+        let at = |i: usize| format!("{}[{i}]", join(prefix, key));
         loop {
             match item {
-                Item::Disability => match seq.next_element_seed(DisabilitySeed { cx: &mut *cx, path, index: i })? {
+                Item::Disability => match seq.next_element_seed(DisabilitySeed { cx: &mut *cx, prefix, key, index: i })? {
                     Some(d) => list.push(d),
                     None => break,
                 },
@@ -536,35 +555,36 @@ impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
         Ok(()) // null: not answered
     }
     fn visit_map<A: MapAccess<'de>>(self, _: A) -> std::result::Result<(), A::Error> {
-        Err(self.cx.fail(self.path, Problem::NotList))
+        Err(self.not_list())
     }
     fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<(), E> {
-        Err(self.cx.fail(self.path, Problem::NotList))
+        Err(self.not_list())
     }
     fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(self.path, Problem::NotList))
+        Err(self.not_list())
     }
     fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(self.path, Problem::NotList))
+        Err(self.not_list())
     }
     fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(self.path, Problem::NotList))
+        Err(self.not_list())
     }
     fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<(), E> {
-        Err(self.cx.fail(self.path, Problem::NotList))
+        Err(self.not_list())
     }
 }
 
-/// One `{kind, grade}` of the disabilities list (item `index` of `path`).
+/// One `{kind, grade}` of the disabilities list (item `index` of the list at `prefix.key`).
 struct DisabilitySeed<'c, 'p> {
     cx: &'c mut Cx,
-    path: &'p str,
+    prefix: &'p str,
+    key: &'p str,
     index: usize,
 }
 
 impl DisabilitySeed<'_, '_> {
     fn not_object<E: serde::de::Error>(self) -> E {
-        self.cx.fail(&format!("{}[{}]", self.path, self.index), Problem::NotAnObject)
+        self.cx.fail(&format!("{}[{}]", join(self.prefix, self.key), self.index), Problem::NotAnObject)
     }
 }
 
@@ -581,8 +601,8 @@ impl<'de> Visitor<'de> for DisabilitySeed<'_, '_> {
         f.write_str("an object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Disability, A::Error> {
-        let DisabilitySeed { cx, path, index } = self;
-        let at = |key: &str| format!("{path}[{index}].{key}");
+        let DisabilitySeed { cx, prefix, key: list, index } = self;
+        let at = |key: &str| format!("{}[{index}].{key}", join(prefix, list));
         let (mut kind, mut grade, mut seen_grade) = (None, None, false);
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let key = key.as_str();

@@ -55,7 +55,11 @@ pub(super) fn browse(s: &Session, place: Option<u8>) -> String {
                             .iter()
                             .map(|a| {
                                 let when = describe_condition(&a.when, lang);
-                                if when.is_empty() { describe_amount(a, lang) } else { format!("{}（{when}）", describe_amount(a, lang)) }
+                                if when.is_empty() {
+                                    describe_amount(a, lang)
+                                } else {
+                                    format!("{}（{when}）", describe_amount(a, lang))
+                                }
                             })
                             .collect::<Vec<_>>()
                             .join(semi)

@@ -75,6 +75,7 @@ pub(super) fn check(s: &Session) -> String {
         let q = question(*f, s.lang, s.helper.unwrap_or_default(), &place_name(s));
         row(&q, &answer_text(s, *f), Page::Change(*f));
     }
-    let _ = write!(h, r#"</dl><a class="button" role="button" draggable="false" href="{}">{}</a>"#, href(Page::Results, s), esc(t.see_results));
+    let _ =
+        write!(h, r#"</dl><a class="button" role="button" draggable="false" href="{}">{}</a>"#, href(Page::Results, s), esc(t.see_results));
     h
 }

@@ -1,8 +1,8 @@
 //! A page of radio cards and Continue: who is filling in, where.
 
+use super::super::esc;
 use super::super::form::FieldError;
 use super::super::text::ui;
-use super::super::esc;
 use super::{back_link, error_message, error_summary, radio};
 use crate::session::{Page, Session};
 use std::fmt::Write;
@@ -45,7 +45,11 @@ pub(super) fn choice_page(
                 h.push_str("</div>");
             }
             if !g.is_empty() {
-                let _ = write!(h, r#"<div class="option-group" role="group" aria-label="{0}"><p class="option-group-title" aria-hidden="true">{0}</p>"#, esc(g));
+                let _ = write!(
+                    h,
+                    r#"<div class="option-group" role="group" aria-label="{0}"><p class="option-group-title" aria-hidden="true">{0}</p>"#,
+                    esc(g)
+                );
             }
             group = g;
         }

@@ -58,11 +58,20 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
             );
         }
         FactType::Disabilities => {
-            let _ = write!(h, r#"<h1 tabindex="-1">{}</h1>{hint_html}<div class="{group_class}">{err}<fieldset aria-describedby="{described}"><legend class="legend-m">{}</legend><div class="radios radios-2col">"#, esc(&title), esc(t.kind_legend));
+            let _ = write!(
+                h,
+                r#"<h1 tabindex="-1">{}</h1>{hint_html}<div class="{group_class}">{err}<fieldset aria-describedby="{described}"><legend class="legend-m">{}</legend><div class="radios radios-2col">"#,
+                esc(&title),
+                esc(t.kind_legend)
+            );
             for k in 0..kinds().len() as u8 {
                 h.push_str(&radio("kind", &format!("kind-{k}"), k, &sentence_case(kind_label(k).get(lang)), draft.kind == Some(k)));
             }
-            let _ = write!(h, r#"</div></fieldset><fieldset><legend class="legend-m">{}</legend><div class="radios radios-2col">"#, esc(t.grade_legend));
+            let _ = write!(
+                h,
+                r#"</div></fieldset><fieldset><legend class="legend-m">{}</legend><div class="radios radios-2col">"#,
+                esc(t.grade_legend)
+            );
             for g in [1u8, 2, 3, 4, 0] {
                 let label = if g == 0 { t.grade_unassessed } else { t.grade_names[g as usize - 1] };
                 h.push_str(&radio("grade", &format!("grade-{g}"), g, label, draft.grade == Some(g)));
@@ -70,7 +79,11 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
             h.push_str("</div></fieldset></div>");
         }
         FactType::Needs => {
-            let _ = write!(h, r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="checkboxes radios-2col">"#, esc(&title));
+            let _ = write!(
+                h,
+                r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="checkboxes radios-2col">"#,
+                esc(&title)
+            );
             for n in 0..needs().len() as u8 {
                 let label = sentence_case(need_label(n).get(lang));
                 spoken.push(label.clone());
@@ -89,7 +102,11 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
             );
         }
         _ => {
-            let _ = write!(h, r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="radios">"#, esc(&title));
+            let _ = write!(
+                h,
+                r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="radios">"#,
+                esc(&title)
+            );
             for (i, (value, label)) in options_for(fact, lang).into_iter().enumerate() {
                 let label = sentence_case(label);
                 spoken.push(label.clone());

@@ -6,7 +6,7 @@ use super::{back_link, remember_box, speak_button};
 use crate::rules::condition::FactSet;
 use crate::rules::engine::{self, yearly_total, Finding, Status};
 use crate::rules::policy::{jurisdiction, Lang};
-use crate::rules::present::{card, Card};
+use crate::rules::present::{card, document_name, Card};
 use crate::rules::words::{fact_label, yuan};
 use crate::session::{next_page, Page, Session};
 use std::fmt::Write;
@@ -19,6 +19,7 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
         facts.as_of = cx.today;
     }
     let findings = engine::evaluate(&facts);
+    let document = s.facts.jurisdiction.map(|j| document_name(jurisdiction(j), lang)).unwrap_or_default();
     let mut h = back_link(s, Page::Results);
     let _ = write!(
         h,
@@ -74,7 +75,7 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
             n = status.name()
         );
         for f in items {
-            h.push_str(&finding_card(s, f, &facts));
+            h.push_str(&finding_card(s, f, &facts, &document));
         }
         h.push_str("</section>");
     }
@@ -88,7 +89,7 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
             esc(t.unlikely_hint)
         );
         for f in unlikely {
-            h.push_str(&finding_card(s, f, &facts));
+            h.push_str(&finding_card(s, f, &facts, &document));
         }
         h.push_str("</details></section>");
     }
@@ -104,7 +105,12 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
     } else {
         Session { lang: s.lang, text_size: s.text_size, high_contrast: s.high_contrast, ..Session::default() }
     };
-    let _ = write!(h, r#"<a class="button button-secondary no-print" role="button" draggable="false" href="{}">{}</a>"#, href(Page::Start, &fresh), esc(t.start_again));
+    let _ = write!(
+        h,
+        r#"<a class="button button-secondary no-print" role="button" draggable="false" href="{}">{}</a>"#,
+        href(Page::Start, &fresh),
+        esc(t.start_again)
+    );
     h
 }
 
@@ -128,10 +134,10 @@ fn handoff(s: &Session, cx: &Ctx) -> String {
 }
 
 /// One finding as a card.
-fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts) -> String {
+fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts, document: &str) -> String {
     let lang = s.lang;
     let t = ui(lang);
-    let c: Card = card(finding, facts, lang);
+    let c: Card = card(finding, facts, lang, document);
     let sep = if lang == Lang::Zh { "、" } else { ", " };
     let status_text = match c.status {
         Status::Likely => t.status_likely,
@@ -139,19 +145,19 @@ fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts) -> 
         Status::Service => t.status_service,
         Status::Unlikely => t.status_unlikely,
     };
-    let id = format!("f-{}", c.id.replace('.', "-"));
+    let id = format!("f-{}", c.id().replace('.', "-"));
     let mut h = format!(
         r#"<article class="finding finding-{st}" aria-labelledby="{id}"><h3 id="{id}">{name}</h3><p class="tag tag-{st}">{status}</p><p class="summary">{summary}</p><dl class="facts"><dt>{amount_label}</dt><dd class="amount">{amount}{estimate}</dd><dt>{apply}</dt><dd>{dept}{also}</dd>"#,
         st = c.status.name(),
-        name = esc(c.name),
+        name = esc(c.name()),
         status = esc(status_text),
-        summary = esc(c.summary),
+        summary = esc(c.summary()),
         amount_label = esc(t.amount),
         amount = esc(&c.amount.text),
         estimate = c.amount.estimate.as_ref().map(|e| format!(r#"<span class="estimate">{}</span>"#, esc(e))).unwrap_or_default(),
         apply = esc(t.apply_at),
-        dept = esc(c.apply_at),
-        also = if c.also.is_empty() {
+        dept = esc(c.apply_at()),
+        also = if c.benefit.departments.is_empty() {
             String::new()
         } else {
             format!(
@@ -159,14 +165,14 @@ fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts) -> 
                 if lang == Lang::Zh { "（" } else { " (" },
                 esc(t.also_involved),
                 if lang == Lang::Zh { "：" } else { ": " },
-                esc(&c.also.join(sep)),
+                esc(&c.also().collect::<Vec<_>>().join(sep)),
                 if lang == Lang::Zh { "）" } else { ")" },
             )
         },
     );
-    if !c.bring.is_empty() {
+    if !c.benefit.bring.is_empty() {
         let _ = write!(h, r#"<dt>{}</dt><dd><ul class="bring">"#, esc(t.bring));
-        for d in &c.bring {
+        for d in c.bring() {
             let _ = write!(h, "<li>{}</li>", esc(d));
         }
         h.push_str("</ul></dd>");
@@ -180,11 +186,11 @@ fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts) -> 
         h.push_str("</div>");
     }
     if c.status == Status::Possible && !finding.missing.is_empty() {
-        let names: Vec<&str> = c.missing.iter().map(|f| fact_label(*f).get(lang)).collect();
+        let names: Vec<&str> = c.missing.iter().map(|f| fact_label(f).get(lang)).collect();
         // Answering again: these facts are asked even if skipped before.
         let mut again = s.clone();
         again.not_sure = FactSet(s.not_sure.0 & !finding.missing.0);
-        let first = c.missing.first().copied().map(Page::Question).unwrap_or_else(|| next_page(&again));
+        let first = c.missing.iter().next().map(Page::Question).unwrap_or_else(|| next_page(&again));
         let _ = write!(
             h,
             r#"<p class="settle">{}{}</p><a class="button button-secondary no-print" role="button" draggable="false" href="{}">{}<span class="visually-hidden">: {}</span></a>"#,
@@ -192,7 +198,7 @@ fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts) -> 
             esc(&names.join(sep)),
             href(first, &again),
             esc(t.answer_these),
-            esc(c.name)
+            esc(c.name())
         );
     }
     if !c.reasons.is_empty() {
@@ -205,23 +211,23 @@ fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts) -> 
     }
     let place = jurisdiction(finding.benefit.jurisdiction);
     // Printed sheets show the source even though the screen keeps it folded.
-    let _ = write!(h, r#"<p class="print-only">{}: {} {}</p>"#, esc(t.source), esc(place.name.get(lang)), esc(c.section));
+    let _ = write!(h, r#"<p class="print-only">{}: {} {}</p>"#, esc(t.source), esc(place.name.get(lang)), esc(c.section()));
     let _ = write!(
         h,
         r#"<details class="citation"><summary>{}</summary><p>{} {}</p><p>{}</p></details>"#,
         esc(t.source),
         esc(&source_line(place, lang)),
-        esc(c.section),
-        esc(c.cite)
+        esc(c.section()),
+        esc(c.cite())
     );
-    if !c.notes.is_empty() {
+    if !c.benefit.notes.is_empty() {
         let _ = write!(h, r#"<details class="notes"><summary>{}</summary><ul>"#, esc(t.notes));
-        for n in &c.notes {
+        for n in c.notes() {
             let _ = write!(h, "<li>{}</li>", esc(n));
         }
         h.push_str("</ul></details>");
     }
-    let spoken = format!("{}. {}. {}. {}", c.name, status_text, c.amount.text, c.summary);
+    let spoken = format!("{}. {}. {}. {}", c.name(), status_text, c.amount.text, c.summary());
     h.push_str(&speak_button(t, &spoken));
     h.push_str("</article>");
     h

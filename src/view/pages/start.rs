@@ -17,15 +17,16 @@ pub(super) fn start(s: &Session, cx: &Ctx) -> String {
         ),
         _ => String::new(),
     };
-    saved + &format!(
-        r#"<h1 tabindex="-1">{}</h1><p class="lede">{}</p><p class="privacy">{}</p><p>{}</p><a class="button button-start" role="button" draggable="false" href="{}">{}<span aria-hidden="true"> →</span></a><p><a href="{}">{}</a></p>"#,
-        esc(t.start_title),
-        esc(t.start_lede),
-        esc(t.start_privacy),
-        esc(t.start_time),
-        href(next_page(s), s),
-        esc(t.start_button),
-        href(Page::Browse(None), s),
-        esc(t.browse_link),
-    )
+    saved
+        + &format!(
+            r#"<h1 tabindex="-1">{}</h1><p class="lede">{}</p><p class="privacy">{}</p><p>{}</p><a class="button button-start" role="button" draggable="false" href="{}">{}<span aria-hidden="true"> →</span></a><p><a href="{}">{}</a></p>"#,
+            esc(t.start_title),
+            esc(t.start_lede),
+            esc(t.start_privacy),
+            esc(t.start_time),
+            href(next_page(s), s),
+            esc(t.start_button),
+            href(Page::Browse(None), s),
+            esc(t.browse_link),
+        )
 }
