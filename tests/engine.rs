@@ -73,11 +73,21 @@ fn grade_not_yet_assessed_leaves_grade_rules_open() {
 
 #[test]
 fn ejinhoro_temporary_aid_caps_by_kind_of_hardship() {
+    // §三(一)1: the caps hold "in principle"; the especially hard-up households it names may get more.
+    let household = |kind: &str, grade: u8, status: &str| {
+        facts(&format!(
+            r#"{{"jurisdiction":"ejinhoro","applicant":{{"age":40,"has_certificate":true,"local_hukou":true,"disabilities":[{{"kind":"physical","grade":{grade}}}]}},"household":{{"sudden_hardship":"{kind}","status":"{status}","disabled_members":1,"supported_by_elderly_parents":false}}}}"#
+        ))
+    };
     for (kind, cap) in [("living", "1000"), ("production", "2000"), ("emergency", "5000")] {
-        let f = facts(&format!(
-            r#"{{"jurisdiction":"ejinhoro","applicant":{{"has_certificate":true,"local_hukou":true}},"household":{{"sudden_hardship":"{kind}"}}}}"#
-        ));
-        assert_eq!(amount(&f, "ejinhoro.temporary_assistance").as_deref(), Some(cap), "{kind}");
+        let ordinary = household(kind, 4, "none");
+        assert_eq!(amount(&ordinary, "ejinhoro.temporary_assistance").as_deref(), Some(cap), "{kind}");
+        assert!(!finding(&ordinary, "ejinhoro.temporary_assistance").unwrap().amount.case.unwrap().may_exceed);
+        for special in [household(kind, 1, "none"), household(kind, 4, "dibao")] {
+            let f = finding(&special, "ejinhoro.temporary_assistance").unwrap();
+            assert_eq!(f.amount.value.map(|v| v.to_string()).as_deref(), Some(cap), "{kind}");
+            assert!(f.amount.case.unwrap().may_exceed, "{kind}: the office may give more");
+        }
     }
     let none = facts(
         r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"local_hukou":true},"household":{"sudden_hardship":"none"}}"#,
@@ -167,9 +177,10 @@ fn dawukou_child_rehab_age_6_vs_7_and_draft_warning() {
     let six = finding(&child(6), "dawukou.child_rehab_0_6").unwrap();
     assert_ne!(six.status, Status::Unlikely);
     assert_eq!(six.amount.value.unwrap().to_string(), "20000");
-    assert!(six.warnings.draft, "every dawukou finding says the document is a draft");
+    assert!(six.warnings.draft, "every local dawukou finding says the document is a draft");
     assert_eq!(status(&child(7), "dawukou.child_rehab_0_6"), Some(Status::Unlikely));
-    assert!(evaluate(&child(7)).iter().all(|f| f.warnings.draft));
+    // National rules are not part of the draft.
+    assert!(evaluate(&child(7)).iter().all(|f| f.warnings.draft != f.benefit.national));
 }
 
 #[test]
@@ -211,7 +222,7 @@ fn results_after_the_documents_period_carry_a_warning() {
 }
 
 #[test]
-fn somewhere_else_gets_only_national_services_never_you_qualify() {
+fn somewhere_else_gets_national_rules_and_services_to_ask_about() {
     let f = facts(
         r#"{"jurisdiction":"other","applicant":{"has_certificate":true,"disabilities":[{"kind":"physical","grade":1}],"needs":["assistive_device"]},"household":{"status":"dibao"}}"#,
     );
@@ -219,8 +230,52 @@ fn somewhere_else_gets_only_national_services_never_you_qualify() {
     assert!(!found.is_empty());
     for x in &found {
         assert_eq!(Some(x.benefit.jurisdiction), national_only_place());
-        assert_eq!(x.status, Status::Service, "{}", x.benefit.id);
+        // Only national rules say "likely"; the framework services are only to ask about.
+        assert!(x.benefit.national || x.status == Status::Service, "{}", x.benefit.id);
     }
+    assert_eq!(status(&f, "national.hardship_living_subsidy"), Some(Status::Likely));
+}
+
+/// What the issue asks of the national layer, in every place and somewhere else: the nursing
+/// subsidy for grade 1–2 with long-term care, the living subsidy for dibao members, neither for a
+/// grade-4 person without care needs or hardship; "amount set by the province", the office, the
+/// on-behalf rule and a citation; no "period ended" caveat.
+#[test]
+fn the_two_national_subsidies_in_every_place() {
+    use benefits::rules::policy::places;
+    use benefits::rules::present::card;
+    for p in places() {
+        let prefix = if p.national_only { "national" } else { p.id };
+        let (nursing, living) = (format!("{prefix}.severe_nursing_subsidy"), format!("{prefix}.hardship_living_subsidy"));
+        let person = |grade: u8, care: bool, status: &str| {
+            facts(&format!(
+                r#"{{"jurisdiction":"{}","as_of":"2026-12-03","applicant":{{"has_certificate":true,"local_hukou":true,"needs_long_term_care":{care},"disabilities":[{{"kind":"physical","grade":{grade}}}]}},"household":{{"status":"{status}"}}}}"#,
+                p.id
+            ))
+        };
+        let severe = person(2, true, "none");
+        let f = finding(&severe, &nursing).unwrap_or_else(|| panic!("{nursing}"));
+        assert!(matches!(f.status, Status::Likely | Status::Possible), "{nursing}: {:?}", f.status);
+        assert!(!f.warnings.expired && !f.warnings.draft, "{nursing}: national rules do not expire");
+        let c = card(&f, &severe, benefits::rules::Lang::Zh, "");
+        if f.benefit.paid_by.is_none() {
+            assert!(c.amount.text.contains("省级政府"), "{nursing}: {}", c.amount.text);
+        }
+        assert!(c.apply_at().contains("乡镇") && c.apply_at().contains("街道"), "{nursing}: {}", c.apply_at());
+        assert!(c.notes().any(|n| n.contains("代为申请")), "{nursing}: who may apply for the person");
+        assert!(c.section().contains("国发〔2015〕52号"), "{nursing}");
+        assert_eq!(c.document, "国家规定");
+        let dibao = person(4, false, "dibao");
+        assert_eq!(status(&dibao, &living), Some(Status::Likely), "{living}");
+        let neither = person(4, false, "none");
+        assert_eq!(status(&neither, &nursing), Some(Status::Unlikely), "{nursing}");
+        assert_eq!(status(&neither, &living), Some(Status::Unlikely), "{living}");
+    }
+    // Ejin Horo pays both through its own yearly subsidy: 4,000 counted once.
+    let g1 = facts(r#"{"jurisdiction":"ejinhoro","as_of":"2026-06-01","applicant":{"has_certificate":true,"local_hukou":true,"needs_long_term_care":true,"disabilities":[{"kind":"physical","grade":1}]},"household":{"status":"dibao"}}"#);
+    assert_eq!(finding(&g1, "ejinhoro.severe_nursing_subsidy").unwrap().benefit.paid_by, Some("ejinhoro.severe_disability_subsidy"));
+    assert_eq!(finding(&g1, "ejinhoro.hardship_living_subsidy").unwrap().benefit.paid_by, Some("ejinhoro.severe_disability_subsidy"));
+    assert_eq!(yearly_total(&evaluate(&g1)).to_string(), "4000");
 }
 
 #[test]

@@ -43,14 +43,21 @@ fn every_catalog_entry_is_encoded_with_its_confidence() {
     let catalog = catalog();
     assert_eq!(catalog.len(), 284, "the catalog lists 284 entries");
     let mut encoded = BTreeMap::new();
-    for (i, p) in places().iter().enumerate() {
-        for b in benefits(i as u8).iter().filter(|b| !p.national_only && !b.national) {
-            encoded.insert(b.id.to_string(), b.confidence);
+    let mut national = BTreeMap::new();
+    for (i, p) in places().iter().enumerate().filter(|(_, p)| !p.national_only) {
+        for b in benefits(i as u8) {
+            if b.national {
+                national.insert(b.id.to_string(), b.confidence);
+            } else {
+                encoded.insert(b.id.to_string(), b.confidence);
+            }
         }
     }
     for (id, (confidence, differs)) in &catalog {
-        // A national rule now evaluates what the local document only names: see the note.
-        if differs.is_some() {
+        // A national rule now evaluates what the local document only names (see the note).
+        if let Some(why) = differs {
+            assert!(why.starts_with("national layer"), "{id}: {why}");
+            assert!(national.contains_key(id), "{id} should be a national rule in its place");
             continue;
         }
         let c = encoded.get(id).unwrap_or_else(|| panic!("{id} is in the catalog but not in seeds/"));

@@ -52,6 +52,8 @@ pub struct RawAmount {
     /// The money fact a percentage applies to (its position in the fact table).
     pub of: Option<u8>,
     pub at_least: bool,
+    /// The office may give more than this (e.g. to households in special hardship).
+    pub may_exceed: bool,
     /// A text line: what is given in kind.
     pub what: Option<u16>,
 }
@@ -68,6 +70,8 @@ pub struct RawBenefit<'a> {
     pub needs: u16,
     pub condition: Expr,
     pub amounts: Vec<RawAmount>,
+    /// What to say when no amount case applies (a text line); default: the office sets it.
+    pub amount_note: Option<u16>,
     pub name: u16,
     pub summary: u16,
     /// The office where a person applies (a text line).
@@ -132,6 +136,8 @@ pub struct RawDocument<'a> {
 /// Everything known before any place is chosen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawIndex<'a> {
+    /// The name of the national layer, as a citation's document ("国家规定").
+    pub national: [&'a str; 2],
     pub places: Vec<RawPlace<'a>>,
     pub categories: Vec<RawCategory<'a>>,
     pub documents: Vec<RawDocument<'a>>,
@@ -253,8 +259,10 @@ impl Writer {
                     }
                 }
                 self.bool(a.at_least);
+                self.bool(a.may_exceed);
                 self.opt_u16(a.what);
             }
+            self.opt_u16(b.amount_note);
             self.u16(b.name);
             self.u16(b.summary);
             self.u16(b.apply_at);
@@ -273,6 +281,7 @@ impl Writer {
     }
 
     pub fn index(&mut self, index: &RawIndex) {
+        self.pair(&index.national);
         self.u8(index.places.len() as u8);
         for p in &index.places {
             self.str(p.id);
@@ -438,9 +447,11 @@ impl<'a> Reader<'a> {
                     _ => return None,
                 };
                 let at_least = self.bool()?;
+                let may_exceed = self.bool()?;
                 let what = self.opt_u16()?;
-                amounts.push(RawAmount { when, kind, yuan, min, max, percent, cap, of, at_least, what });
+                amounts.push(RawAmount { when, kind, yuan, min, max, percent, cap, of, at_least, may_exceed, what });
             }
+            let amount_note = self.opt_u16()?;
             let name = self.u16()?;
             let summary = self.u16()?;
             let apply_at = self.u16()?;
@@ -463,6 +474,7 @@ impl<'a> Reader<'a> {
                 needs,
                 condition,
                 amounts,
+                amount_note,
                 name,
                 summary,
                 apply_at,
@@ -482,6 +494,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn index(&mut self) -> Option<RawIndex<'a>> {
+        let national = self.pair()?;
         let mut places = Vec::new();
         for _ in 0..self.u8()? {
             places.push(RawPlace {
@@ -511,7 +524,7 @@ impl<'a> Reader<'a> {
         for _ in 0..self.u8()? {
             documents.push(RawDocument { key: self.str()?, label: self.pair()? });
         }
-        Some(RawIndex { places, categories, documents })
+        Some(RawIndex { national, places, categories, documents })
     }
 }
 

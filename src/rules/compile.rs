@@ -369,6 +369,43 @@ struct SeedFile {
     #[serde(default)]
     departments: BTreeMap<String, TextToml>,
     benefit: Vec<BenefitToml>,
+    /// How this place carries out national rules.
+    #[serde(default)]
+    national: Vec<NationalUse>,
+}
+
+/// How a place carries out a national rule (seeds/national.toml): `id` is the rule in this place
+/// (`<place>.<key>`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NationalUse {
+    id: String,
+    /// The place also gives it to these people (the office decides for them).
+    widen: Option<String>,
+    /// The benefit of this place that pays it (counted once).
+    paid_by: Option<String>,
+    /// The local passage.
+    cite: Option<CiteToml>,
+    #[serde(default)]
+    notes: Vec<TextToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayerToml {
+    name: TextToml,
+    valid_from: String,
+    valid_until: String,
+}
+
+/// seeds/national.toml: the rules beneath every place.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NationalFile {
+    layer: LayerToml,
+    #[serde(default)]
+    departments: BTreeMap<String, TextToml>,
+    benefit: Vec<BenefitToml>,
 }
 
 #[derive(Deserialize)]
@@ -411,6 +448,8 @@ struct BenefitToml {
     requires: Option<String>,
     #[serde(default)]
     amount: Vec<AmountToml>,
+    /// What to say when no amount case applies (default: the document states none, the office sets it).
+    amount_note: Option<TextToml>,
     summary: TextToml,
     departments: Vec<String>,
     /// Where a person actually applies: a key of the file's [departments].
@@ -441,6 +480,8 @@ struct AmountToml {
     of: Option<String>,
     cap: Option<String>,
     at_least: Option<bool>,
+    /// The office may give more than this figure (e.g. to households in special hardship).
+    may_exceed: Option<bool>,
     what: Option<TextToml>,
 }
 
@@ -457,12 +498,14 @@ pub struct Sources {
     facts: FactTable,
     common_file: String,
     common: Common,
+    national_file: String,
+    national: NationalFile,
     /// (file, contents), in address-code order; `other` is among them.
     places: Vec<(String, SeedFile)>,
 }
 
 /// Files in the seeds folder that are not places.
-const NOT_PLACES: [&str; 2] = ["common.toml", "facts.toml"];
+const NOT_PLACES: [&str; 3] = ["common.toml", "facts.toml", "national.toml"];
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
@@ -474,6 +517,10 @@ pub fn load(dir: &Path) -> Result<Sources, Vec<String>> {
     let common_path = dir.join("common.toml");
     let common_file = common_path.display().to_string();
     let common: Common = toml::from_str(&read(&common_path).map_err(|e| vec![e])?).map_err(|e| vec![format!("{common_file}: {e}")])?;
+    let national_path = dir.join("national.toml");
+    let national_file = national_path.display().to_string();
+    let national: NationalFile =
+        toml::from_str(&read(&national_path).map_err(|e| vec![e])?).map_err(|e| vec![format!("{national_file}: {e}")])?;
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| vec![format!("{}: {e}", dir.display())])?
         .flatten()
@@ -501,6 +548,7 @@ pub fn load(dir: &Path) -> Result<Sources, Vec<String>> {
         jurisdiction: PlaceToml { ..clone_place(&common.jurisdiction) },
         departments: common.departments.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         benefit: Vec::new(),
+        national: Vec::new(),
     };
     places.push((common_file.clone(), other));
     places.sort_by_key(|(_, p)| p.jurisdiction.code);
@@ -517,7 +565,7 @@ pub fn load(dir: &Path) -> Result<Sources, Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Sources { facts, common_file, common, places })
+    Ok(Sources { facts, common_file, common, national_file, national, places })
 }
 
 fn clone_place(p: &PlaceToml) -> PlaceToml {
@@ -600,6 +648,7 @@ impl Texts {
 }
 
 /// What one place's benefits are checked against.
+#[derive(Clone, Copy)]
 struct Context<'a> {
     file: &'a str,
     facts: &'a FactTable,
@@ -715,6 +764,13 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
     if valid_from > valid_until {
         return Err(wrap("valid_from is after valid_until".into()));
     }
+    let amount_note = match &b.amount_note {
+        Some(n) => {
+            both(n).map_err(|e| wrap(format!("amount_note: {e}")))?;
+            Some(texts.add(n))
+        }
+        None => None,
+    };
     Ok(RawBenefit {
         id: &b.id,
         category: category as u8,
@@ -723,6 +779,7 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
         needs,
         condition,
         amounts,
+        amount_note,
         name: texts.add(&b.name),
         summary: texts.add(&b.summary),
         apply_at,
@@ -737,6 +794,40 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
         national: false,
         paid_by: None,
     })
+}
+
+/// A place's way of carrying out a national rule, applied to the rule's compiled form.
+fn use_national<'a>(u: &'a NationalUse, r: &mut RawBenefit<'a>, cx: &Context, local: &[RawBenefit], texts: &mut Texts) -> Result<(), String> {
+    if let Some(w) = &u.widen {
+        let widen = cx.parse(w).map_err(|e| format!("widen: {e}"))?;
+        // The widened group gets "possibly": the office decides for anyone the national rule misses.
+        let outside = Expr::Not(Box::new(r.condition.clone()));
+        r.office_decides = match std::mem::replace(&mut r.office_decides, Expr::True) {
+            Expr::Not(inner) if *inner == Expr::True => outside,
+            other => Expr::Any(vec![other, outside]),
+        };
+        r.condition = Expr::Any(vec![r.condition.clone(), widen]);
+        if u.notes.is_empty() {
+            return Err("widening needs a note saying what the place does".into());
+        }
+    }
+    if let Some(p) = &u.paid_by {
+        if !local.iter().any(|b| b.id == p) {
+            return Err(format!("paid_by '{p}' is not a benefit of this place"));
+        }
+        r.paid_by = Some(p);
+    }
+    if let Some(c) = &u.cite {
+        if c.section.trim().is_empty() || c.zh.trim().is_empty() || c.en.trim().is_empty() {
+            return Err("cite needs section, zh and en".into());
+        }
+        r.notes.push(texts.add(&TextToml { zh: format!("本地文件 {}：{}", c.section, c.zh), en: format!("The local document, {}: {}", c.section, c.en) }));
+    }
+    for n in &u.notes {
+        both(n).map_err(|e| format!("note: {e}"))?;
+        r.notes.push(texts.add(n));
+    }
+    Ok(())
 }
 
 /// A decimal string such as "4000" or "0.5" as (digits, scale).
@@ -774,7 +865,7 @@ fn check_amount(
     // Each kind takes exactly its own fields.
     let (allowed, required): (&[&str], &[&str]) = match a.kind.as_str() {
         "yearly" | "one_off" => (&["yuan", "at_least"], &["yuan"]),
-        "cap" => (&["yuan"], &["yuan"]),
+        "cap" => (&["yuan", "may_exceed"], &["yuan"]),
         "range" => (&["min", "max"], &["min", "max"]),
         "percent" => (&["percent", "of", "cap", "at_least"], &["percent", "of"]),
         _ => (&["what"], &["what"]),
@@ -787,6 +878,7 @@ fn check_amount(
         ("of", a.of.is_some()),
         ("cap", a.cap.is_some()),
         ("at_least", a.at_least.is_some()),
+        ("may_exceed", a.may_exceed.is_some()),
         ("what", a.what.is_some()),
     ];
     for (field, is) in present {
@@ -826,7 +918,19 @@ fn check_amount(
         }
         None => None,
     };
-    Ok(RawAmount { when, kind: kind as u8, yuan, min, max, percent, cap, of, at_least: a.at_least.unwrap_or(false), what })
+    Ok(RawAmount {
+        when,
+        kind: kind as u8,
+        yuan,
+        min,
+        max,
+        percent,
+        cap,
+        of,
+        at_least: a.at_least.unwrap_or(false),
+        may_exceed: a.may_exceed.unwrap_or(false),
+        what,
+    })
 }
 
 /// One place's compiled files.
@@ -862,7 +966,22 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
     let mut places = Vec::new();
     let mut raw_places = Vec::new();
     let mut total = 0;
-    for (file, place) in &src.places {
+    let layer = &src.national.layer;
+    let layer_valid = match (codec::calendar_date(&layer.valid_from), codec::calendar_date(&layer.valid_until)) {
+        (Some(a), Some(b)) if a <= b => (a, b),
+        _ => return Err(vec![format!("{}: [layer] valid_from and valid_until must be dates YYYY-MM-DD, in order", src.national_file)]),
+    };
+    // The national rules' ids in each place: `<place>.<key>`, or `national.<key>` somewhere else.
+    let national_ids: Vec<Vec<String>> = src
+        .places
+        .iter()
+        .map(|(file, p)| {
+            let prefix = if file == &src.common_file { "national" } else { p.jurisdiction.id.as_str() };
+            src.national.benefit.iter().map(|b| format!("{prefix}.{}", b.id.strip_prefix("national.").unwrap_or(&b.id))).collect()
+        })
+        .collect();
+    let no_requirement = Expr::True;
+    for (place_index, (file, place)) in src.places.iter().enumerate() {
         let j = &place.jurisdiction;
         let national_only = file == &src.common_file;
         let ctx_err = |m: String| format!("{file}: [jurisdiction] {m}");
@@ -909,6 +1028,41 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
                 Err(e) => errors.push(e),
             }
         }
+        // The national rules, as this place carries them out.
+        let ncx = Context {
+            file: &src.national_file,
+            requires: &no_requirement,
+            departments: &src.national.departments,
+            prefix: "national",
+            valid: layer_valid,
+            ..cx
+        };
+        for (b, id) in src.national.benefit.iter().zip(&national_ids[place_index]) {
+            if !ids.insert(id.clone()) {
+                errors.push(format!("{file}: benefit '{id}': the id of a national rule (seeds/national.toml) is used again here"));
+                continue;
+            }
+            let mut r = match check_benefit(b, &ncx, &mut texts) {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            r.id = id;
+            r.national = true;
+            if let Some(u) = place.national.iter().find(|u| &u.id == id) {
+                if let Err(e) = use_national(u, &mut r, &cx, &raw, &mut texts) {
+                    errors.push(format!("{file}: [[national]] '{id}': {e}"));
+                }
+            }
+            raw.push(r);
+        }
+        for u in &place.national {
+            if !national_ids[place_index].contains(&u.id) {
+                errors.push(format!("{file}: [[national]] '{}': no national rule has this id here (ids: {})", u.id, national_ids[place_index].join(", ")));
+            }
+        }
         total += raw.len();
         let notes: Vec<u16> = j.notes.iter().map(|n| texts.add(n)).collect();
         let mut w = Writer::default();
@@ -940,6 +1094,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         return Err(errors);
     }
     let index = RawIndex {
+        national: [&layer.name.zh, &layer.name.en],
         places: raw_places
             .iter()
             .map(|(j, national_only, notes, count, text_count, rules, text_files)| RawPlace {

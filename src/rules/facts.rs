@@ -22,7 +22,7 @@ pub struct Disability {
     pub grade: Option<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
     /// The place's index (see `policy::places`).
     pub jurisdiction: Option<u8>,
@@ -32,6 +32,12 @@ pub struct Facts {
     pub disabilities: Option<Vec<Disability>>,
     /// Bit mask over `vocab::needs()`.
     pub needs: Option<u16>,
+}
+
+impl Default for Facts {
+    fn default() -> Facts {
+        Facts { jurisdiction: None, as_of: None, values: std::array::from_fn(|_| Value::Unknown), disabilities: None, needs: None }
+    }
 }
 
 impl Facts {

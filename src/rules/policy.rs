@@ -86,6 +86,8 @@ pub struct Amount {
     pub of: Option<Fact>,
     pub cap: Option<Money>,
     pub at_least: bool,
+    /// The office may give more than this figure (e.g. to households in special hardship).
+    pub may_exceed: bool,
     pub what: Option<PolicyText>,
 }
 
@@ -112,6 +114,8 @@ pub struct Benefit {
     /// stated fact matches, the answer is only "possible" and the office decides. `None`: never.
     pub office_decides: Option<Cond>,
     pub amounts: &'static [Amount],
+    /// What to say when no amount case applies (e.g. "the province sets the amount").
+    pub amount_note: Option<PolicyText>,
     pub summary: PolicyText,
     /// The office where a person applies.
     pub apply_at: PolicyText,
@@ -173,6 +177,7 @@ pub struct Document {
 }
 
 struct Index {
+    national: Text,
     places: Vec<Jurisdiction>,
     categories: Vec<Category>,
     documents: Vec<Document>,
@@ -188,6 +193,7 @@ fn index() -> &'static Index {
         // Compiled in by the same build that wrote it; the build already checked it reads back.
         let raw = codec::read_index(INDEX).expect("the compiled-in index reads");
         Index {
+            national: text2(raw.national),
             places: raw
                 .places
                 .into_iter()
@@ -215,6 +221,11 @@ fn index() -> &'static Index {
             documents: raw.documents.into_iter().map(|d| Document { key: d.key, label: text2(d.label) }).collect(),
         }
     })
+}
+
+/// The national layer's name, the document of its citations ("国家规定").
+pub fn national_name() -> Text {
+    index().national
 }
 
 /// Every place, in the order of their address codes.
@@ -360,6 +371,7 @@ fn benefit(place: u8, b: RawBenefit<'static>) -> Option<Benefit> {
             },
             cap: money(a.cap),
             at_least: a.at_least,
+            may_exceed: a.may_exceed,
             what: a.what.map(text),
         });
     }
@@ -378,6 +390,7 @@ fn benefit(place: u8, b: RawBenefit<'static>) -> Option<Benefit> {
             e => Some(cond(e)?),
         },
         amounts: leak(amounts),
+        amount_note: b.amount_note.map(text),
         summary: text(b.summary),
         apply_at: text(b.apply_at),
         apply_at_note: b.apply_at_note.map(text),

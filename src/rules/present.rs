@@ -5,7 +5,7 @@
 use super::condition::{FactSet, Truth};
 use super::engine::{explain, open_cases, Finding, Status};
 use super::facts::Facts;
-use super::policy::{documents, Amount, Benefit, Jurisdiction, Lang};
+use super::policy::{benefits, documents, national_name, Amount, Benefit, Jurisdiction, Lang};
 use super::words;
 
 /// A caveat that travels with a finding.
@@ -146,6 +146,10 @@ pub fn document_name(place: &Jurisdiction, lang: Lang) -> String {
 
 /// The amount of a finding in words (see [`AmountText`]).
 pub fn amount_text(f: &Finding, facts: &Facts, lang: Lang) -> AmountText {
+    // Paid through another benefit of the place (counted once, there).
+    if let Some(by) = f.benefit.paid_by.and_then(|id| benefits(f.benefit.jurisdiction).iter().find(|b| b.id == id)) {
+        return AmountText { case: None, text: words::paid_through(by.name.get(lang), lang), stated: false, depends: false, estimate: None };
+    }
     match f.amount.case {
         Some(case) => AmountText {
             case: Some(case),
@@ -157,7 +161,8 @@ pub fn amount_text(f: &Finding, facts: &Facts, lang: Lang) -> AmountText {
         None => {
             let open: Vec<&Amount> = if f.status == Status::Unlikely { Vec::new() } else { open_cases(f.benefit, facts) };
             if open.is_empty() {
-                AmountText { case: None, text: words::no_amount(lang).to_string(), stated: false, depends: false, estimate: None }
+                let text = f.benefit.amount_note.map(|n| n.get(lang)).unwrap_or_else(|| words::no_amount(lang));
+                AmountText { case: None, text: text.to_string(), stated: false, depends: false, estimate: None }
             } else {
                 let text = open.iter().map(|c| words::describe_amount(c, lang)).collect::<Vec<_>>().join(" / ");
                 AmountText { case: None, text, stated: true, depends: true, estimate: None }
@@ -196,6 +201,7 @@ pub fn reasons(f: &Finding, facts: &Facts, lang: Lang) -> Vec<Reason> {
 /// The card of one finding; `document` is the place's [`document_name`] (worked out once for all
 /// the cards of a place).
 pub fn card<'d>(f: &Finding, facts: &Facts, lang: Lang, document: &'d str) -> Card<'d> {
+    let document = if f.benefit.national { national_name().get(lang) } else { document };
     Card {
         benefit: f.benefit,
         lang,

@@ -163,8 +163,8 @@ pub fn describe_amount(a: &Amount, lang: Lang) -> String {
         (AmountKind::Yearly, Lang::En) => format!("{least_en}{} yuan a year", y(a.yuan)),
         (AmountKind::OneOff, Lang::Zh) => format!("一次性{} {} 元", least_zh, y(a.yuan)),
         (AmountKind::OneOff, Lang::En) => format!("{least_en}{} yuan, once", y(a.yuan)),
-        (AmountKind::Cap, Lang::Zh) => format!("最多 {} 元", y(a.yuan)),
-        (AmountKind::Cap, Lang::En) => format!("up to {} yuan", y(a.yuan)),
+        (AmountKind::Cap, Lang::Zh) => format!("最多 {} 元{}", y(a.yuan), if a.may_exceed { "（可适当放宽）" } else { "" }),
+        (AmountKind::Cap, Lang::En) => format!("up to {} yuan{}", y(a.yuan), if a.may_exceed { " (the office may give more)" } else { "" }),
         (AmountKind::Range, Lang::Zh) => format!("{} 至 {} 元", y(a.min), y(a.max)),
         (AmountKind::Range, Lang::En) => format!("{} to {} yuan", y(a.min), y(a.max)),
         (AmountKind::Percent, _) => {
@@ -205,6 +205,14 @@ pub fn no_amount(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "文件未写明金额，由当地经办部门确定",
         Lang::En => "The document gives no amount: the local office sets it",
+    }
+}
+
+/// The amount of a benefit another one pays: "由本地的“…”发放，不另外加发".
+pub fn paid_through(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("在本地通过“{name}”发放，不另外加发"),
+        Lang::En => format!("Paid here through “{name}”, not on top of it"),
     }
 }
 
