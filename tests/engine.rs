@@ -272,7 +272,9 @@ fn the_two_national_subsidies_in_every_place() {
         assert_eq!(status(&neither, &living), Some(Status::Unlikely), "{living}");
     }
     // Ejin Horo pays both through its own yearly subsidy: 4,000 counted once.
-    let g1 = facts(r#"{"jurisdiction":"ejinhoro","as_of":"2026-06-01","applicant":{"has_certificate":true,"local_hukou":true,"needs_long_term_care":true,"disabilities":[{"kind":"physical","grade":1}]},"household":{"status":"dibao"}}"#);
+    let g1 = facts(
+        r#"{"jurisdiction":"ejinhoro","as_of":"2026-06-01","applicant":{"has_certificate":true,"local_hukou":true,"needs_long_term_care":true,"disabilities":[{"kind":"physical","grade":1}]},"household":{"status":"dibao"}}"#,
+    );
     assert_eq!(finding(&g1, "ejinhoro.severe_nursing_subsidy").unwrap().benefit.paid_by, Some("ejinhoro.severe_disability_subsidy"));
     assert_eq!(finding(&g1, "ejinhoro.hardship_living_subsidy").unwrap().benefit.paid_by, Some("ejinhoro.severe_disability_subsidy"));
     assert_eq!(yearly_total(&evaluate(&g1)).to_string(), "4000");

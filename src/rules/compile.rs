@@ -797,7 +797,13 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
 }
 
 /// A place's way of carrying out a national rule, applied to the rule's compiled form.
-fn use_national<'a>(u: &'a NationalUse, r: &mut RawBenefit<'a>, cx: &Context, local: &[RawBenefit], texts: &mut Texts) -> Result<(), String> {
+fn use_national<'a>(
+    u: &'a NationalUse,
+    r: &mut RawBenefit<'a>,
+    cx: &Context,
+    local: &[RawBenefit],
+    texts: &mut Texts,
+) -> Result<(), String> {
     if let Some(w) = &u.widen {
         let widen = cx.parse(w).map_err(|e| format!("widen: {e}"))?;
         // The widened group gets "possibly": the office decides for anyone the national rule misses.
@@ -821,7 +827,10 @@ fn use_national<'a>(u: &'a NationalUse, r: &mut RawBenefit<'a>, cx: &Context, lo
         if c.section.trim().is_empty() || c.zh.trim().is_empty() || c.en.trim().is_empty() {
             return Err("cite needs section, zh and en".into());
         }
-        r.notes.push(texts.add(&TextToml { zh: format!("本地文件 {}：{}", c.section, c.zh), en: format!("The local document, {}: {}", c.section, c.en) }));
+        r.notes.push(texts.add(&TextToml {
+            zh: format!("本地文件 {}：{}", c.section, c.zh),
+            en: format!("The local document, {}: {}", c.section, c.en),
+        }));
     }
     for n in &u.notes {
         both(n).map_err(|e| format!("note: {e}"))?;
@@ -1060,7 +1069,11 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         }
         for u in &place.national {
             if !national_ids[place_index].contains(&u.id) {
-                errors.push(format!("{file}: [[national]] '{}': no national rule has this id here (ids: {})", u.id, national_ids[place_index].join(", ")));
+                errors.push(format!(
+                    "{file}: [[national]] '{}': no national rule has this id here (ids: {})",
+                    u.id,
+                    national_ids[place_index].join(", ")
+                ));
             }
         }
         total += raw.len();

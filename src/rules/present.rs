@@ -148,7 +148,13 @@ pub fn document_name(place: &Jurisdiction, lang: Lang) -> String {
 pub fn amount_text(f: &Finding, facts: &Facts, lang: Lang) -> AmountText {
     // Paid through another benefit of the place (counted once, there).
     if let Some(by) = f.benefit.paid_by.and_then(|id| benefits(f.benefit.jurisdiction).iter().find(|b| b.id == id)) {
-        return AmountText { case: None, text: words::paid_through(by.name.get(lang), lang), stated: false, depends: false, estimate: None };
+        return AmountText {
+            case: None,
+            text: words::paid_through(by.name.get(lang), lang),
+            stated: false,
+            depends: false,
+            estimate: None,
+        };
     }
     match f.amount.case {
         Some(case) => AmountText {
