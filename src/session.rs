@@ -1,7 +1,8 @@
-//! One person's session: the answers so far, the questions answered "not sure", who is filling in,
-//! and the display settings. Pure Rust, no web types. It is kept in the page address (the part after
-//! `#`, which browsers never send to a server) in a compact, versioned text form, so that back,
-//! reload and a hand-off link all carry the same answers without storing anything on the device.
+//! The session: the answers for everyone in the household being checked (one person, or a relative
+//! helping two disabled family members), who is filling in, and the display settings. Pure Rust, no
+//! web types. It is kept in the page address (the part after `#`, which browsers never send to a
+//! server) in a compact, versioned text form, so that back, reload and a hand-off link all carry the
+//! same answers without storing anything on the device.
 
 use crate::rules::codec::SETTING_CODES;
 use crate::rules::condition::FactSet;
@@ -21,6 +22,21 @@ pub enum Helper {
     Staff,
 }
 
+/// The answers about one person of the household.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Person {
+    pub facts: Facts,
+    /// Questions answered "I'm not sure": not asked again, the fact stays unanswered.
+    pub not_sure: FactSet,
+    /// Questions in the order they were answered (for the back link and the check page).
+    pub asked: Vec<Fact>,
+    /// A short name the person filling in typed ("爸爸"); "" shows as "person 1".
+    pub name: String,
+}
+
+/// The session. The person whose questions are being answered is in `facts`, `not_sure`, `asked`
+/// and `name`; everyone else of the household is in `others`, and `index` is the current person's
+/// place among all of them. Household facts (status, housing, …) are the same for everyone.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Session {
     pub facts: Facts,
@@ -28,6 +44,12 @@ pub struct Session {
     pub not_sure: FactSet,
     /// Questions in the order they were answered (for the back link and the check page).
     pub asked: Vec<Fact>,
+    /// The current person's short name ("" = "person N").
+    pub name: String,
+    /// The other people of the household, in order, without the current one.
+    pub others: Vec<Person>,
+    /// The current person's position among everyone (0 = the first).
+    pub index: usize,
     pub helper: Option<Helper>,
     pub lang: Lang,
     /// 0 normal, 1 large, 2 extra large.
@@ -46,7 +68,12 @@ pub enum DecodeError {
     Damaged,
 }
 
-const VERSION: &str = "1";
+/// The address format: 2 holds several people; 1 (one person) is still read.
+const VERSION: &str = "2";
+/// At most this many people in one household (each costs address length).
+pub const MAX_PEOPLE: usize = 6;
+/// A short name is at most this many characters.
+pub const MAX_NAME: usize = 12;
 // The letters of the facts (seeds/facts.toml) and of the other fields never collide.
 const _: () = {
     assert!(FACT_CODES.len() == Fact::ALL.len());
@@ -89,8 +116,87 @@ impl Session {
         }
     }
 
-    /// The compact form: `1` then `.`-separated fields, each a letter and a value.
-    /// Only URL-safe characters: letters, digits, `.`, `-`, `_`, `~`.
+    /// The current person as a `Person`.
+    pub fn current(&self) -> Person {
+        Person { facts: self.facts.clone(), not_sure: self.not_sure, asked: self.asked.clone(), name: self.name.clone() }
+    }
+
+    /// Everyone in the household, in order.
+    pub fn people(&self) -> Vec<Person> {
+        let mut all = self.others.clone();
+        all.insert(self.index.min(all.len()), self.current());
+        all
+    }
+
+    /// How many people the session holds.
+    pub fn count(&self) -> usize {
+        self.others.len() + 1
+    }
+
+    /// The same session with person `i` as the current one.
+    pub fn with_current(&self, i: usize) -> Session {
+        let mut all = self.people();
+        if i >= all.len() {
+            return self.clone();
+        }
+        let p = all.remove(i);
+        Session { facts: p.facts, not_sure: p.not_sure, asked: p.asked, name: p.name, others: all, index: i, ..self.clone() }
+    }
+
+    /// The same session with a new person at the end, who becomes the current one: they share the
+    /// place and the household's answers (and the household questions answered "not sure").
+    pub fn with_new_person(&self, name: &str) -> Session {
+        let mut facts = Facts::default();
+        facts.jurisdiction = self.facts.jurisdiction;
+        facts.as_of = self.facts.as_of;
+        let mut not_sure = FactSet::default();
+        let mut asked = Vec::new();
+        for f in Fact::ALL.iter().filter(|f| f.is_household()) {
+            facts.set(*f, self.facts.get(*f).clone());
+            if self.not_sure.contains(*f) {
+                not_sure.insert(*f);
+            }
+            if self.asked.contains(f) {
+                asked.push(*f);
+            }
+        }
+        let mut others = self.people();
+        let index = others.len();
+        let name = clean_name(name);
+        others.truncate(MAX_PEOPLE - 1);
+        Session { facts, not_sure, asked, name, others, index: index.min(MAX_PEOPLE - 1), ..self.clone() }
+    }
+
+    /// After the current person's answer to a household question: everyone shares it.
+    pub fn share_household(&mut self, f: Fact) {
+        if !f.is_household() {
+            return;
+        }
+        for p in &mut self.others {
+            p.facts.set(f, self.facts.get(f).clone());
+            if self.not_sure.contains(f) {
+                p.not_sure.insert(f);
+            } else {
+                p.not_sure = FactSet(p.not_sure.0 & !(1u64 << f as u64));
+            }
+            if !p.asked.contains(&f) && self.asked.contains(&f) {
+                p.asked.push(f);
+            }
+        }
+    }
+
+    /// The place everyone is checked for (the same for the whole household).
+    pub fn set_place(&mut self, place: u8) {
+        self.facts.jurisdiction = Some(place);
+        for p in &mut self.others {
+            p.facts.jurisdiction = Some(place);
+        }
+    }
+
+    /// The compact form: the version, then `.`-separated fields, each a letter and a value: the
+    /// settings, then for each person a `P` field (their short name, hex of UTF-8) and their answers.
+    /// Household answers are written once, with the first person. Only URL-safe characters:
+    /// letters, digits, `.`, `-`, `_`, `~`.
     pub fn encode(&self) -> String {
         let mut parts = vec![VERSION.to_string()];
         if let Some(j) = self.facts.jurisdiction {
@@ -111,49 +217,62 @@ impl Session {
         if let Some(idle) = self.kiosk_idle {
             parts.push(format!("X{idle}"));
         }
-        if !self.not_sure.is_empty() {
-            parts.push(format!("S{:x}", self.not_sure.0));
+        if self.index > 0 {
+            parts.push(format!("N{}", self.index));
         }
-        if !self.asked.is_empty() {
-            parts.push(format!("Q{}", self.asked.iter().map(|f| code(*f)).collect::<String>()));
-        }
-        for f in Fact::ALL {
-            let value = match f.value_type() {
-                FactType::Disabilities => self
-                    .facts
-                    .disabilities
-                    .as_ref()
-                    .map(|list| list.iter().map(|d| format!("{}{}", d.kind, d.grade.unwrap_or(0))).collect::<String>()),
-                FactType::Needs => self.facts.needs.map(|n| format!("{n:x}")),
-                _ => match self.facts.get(*f) {
-                    Value::Unknown => None,
-                    Value::Bool(b) => Some((*b as u8).to_string()),
-                    Value::Word(w) => Some(w.to_string()),
-                    Value::Number(n) => Some(n.normalize().to_string().replace('.', "-")),
-                },
-            };
-            if let Some(v) = value {
-                parts.push(format!("{}{v}", code(*f)));
+        for (i, p) in self.people().iter().enumerate() {
+            parts.push(format!("P{}", p.name.bytes().map(|b| format!("{b:02x}")).collect::<String>()));
+            let own = |f: &Fact| i == 0 || !f.is_household();
+            let not_sure = Fact::ALL.iter().filter(|f| own(f) && p.not_sure.contains(**f)).fold(0u64, |m, f| m | 1 << *f as u64);
+            if not_sure != 0 {
+                parts.push(format!("S{not_sure:x}"));
+            }
+            let asked: String = p.asked.iter().filter(|f| own(f)).map(|f| code(*f)).collect();
+            if !asked.is_empty() {
+                parts.push(format!("Q{asked}"));
+            }
+            for f in Fact::ALL.iter().filter(|f| own(f)) {
+                if let Some(v) = encode_fact(&p.facts, *f) {
+                    parts.push(format!("{}{v}", code(*f)));
+                }
             }
         }
         parts.join(".")
     }
 
-    /// Read the compact form back; anything unexpected is an error, never a panic or a guess.
+    /// Read the compact form back (this version's, or the one-person form of version 1); anything
+    /// unexpected is an error, never a panic or a guess.
     pub fn decode(text: &str) -> Result<Session, DecodeError> {
         let mut fields = text.split('.');
-        match fields.next() {
-            Some(VERSION) => {}
+        let several = match fields.next() {
+            Some(VERSION) => true,
+            Some("1") => false,
             Some(v) if !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()) => return Err(DecodeError::Version),
             _ => return Err(DecodeError::Damaged),
-        }
+        };
         let mut s = Session::default();
+        let mut people: Vec<Person> = Vec::new();
+        // Version 1 has one person and no `P` field: their answers start at once.
+        if !several {
+            people.push(Person::default());
+        }
         let mut seen = 0u64;
+        let mut current = 0usize;
         for field in fields {
             let (&key, value) = field.as_bytes().split_first().ok_or(DecodeError::Damaged)?;
             let value = std::str::from_utf8(value).map_err(|_| DecodeError::Damaged)?;
             let small = |max: u8| value.parse::<u8>().ok().filter(|v| *v <= max).ok_or(DecodeError::Damaged);
-            // Each key once: a repeated key means the text was tampered with or garbled.
+            if key == b'P' && several {
+                if people.len() == MAX_PEOPLE {
+                    return Err(DecodeError::Damaged);
+                }
+                let name = name_from_hex(value)?;
+                people.push(Person { name, ..Person::default() });
+                // Each person's keys once again.
+                seen &= !FACT_KEYS;
+                continue;
+            }
+            // Each key once (per person): a repeated key means the text was tampered with or garbled.
             let bit = 1u64 << (key % 64);
             if seen & bit != 0 {
                 return Err(DecodeError::Damaged);
@@ -166,23 +285,103 @@ impl Session {
                 b'T' => s.text_size = small(2)?,
                 b'K' => s.high_contrast = small(1)? == 1,
                 b'X' => s.kiosk_idle = Some(value.parse::<u16>().ok().filter(|v| (5..=3600).contains(v)).ok_or(DecodeError::Damaged)?),
-                b'S' => s.not_sure = FactSet(hex(value, (1 << Fact::ALL.len()) - 1)?),
+                b'N' if several => current = small(MAX_PEOPLE as u8 - 1)? as usize,
+                b'S' => people.last_mut().ok_or(DecodeError::Damaged)?.not_sure = FactSet(hex(value, all_facts())?),
                 b'Q' => {
+                    let p = people.last_mut().ok_or(DecodeError::Damaged)?;
                     for c in value.bytes() {
                         let f = fact_for(c).ok_or(DecodeError::Damaged)?;
-                        if s.asked.contains(&f) {
+                        if p.asked.contains(&f) {
                             return Err(DecodeError::Damaged);
                         }
-                        s.asked.push(f);
+                        p.asked.push(f);
                     }
                 }
                 c => {
                     let f = fact_for(c).ok_or(DecodeError::Damaged)?;
-                    decode_fact(&mut s.facts, f, value)?;
+                    // Household answers come with the first person only.
+                    if several && f.is_household() && people.len() > 1 {
+                        return Err(DecodeError::Damaged);
+                    }
+                    let p = people.last_mut().ok_or(DecodeError::Damaged)?;
+                    decode_fact(&mut p.facts, f, value)?;
                 }
             }
         }
+        if people.is_empty() || current >= people.len() {
+            return Err(DecodeError::Damaged);
+        }
+        // Everyone shares the place and the first person's household answers.
+        let first = people[0].clone();
+        for p in people.iter_mut() {
+            p.facts.jurisdiction = s.facts.jurisdiction;
+            for f in Fact::ALL.iter().filter(|f| f.is_household()) {
+                p.facts.set(*f, first.facts.get(*f).clone());
+                if first.not_sure.contains(*f) {
+                    p.not_sure.insert(*f);
+                }
+                if first.asked.contains(f) && !p.asked.contains(f) {
+                    p.asked.push(*f);
+                }
+            }
+        }
+        let place = s.facts.jurisdiction;
+        let p = people.remove(current);
+        s.facts = p.facts;
+        s.facts.jurisdiction = place;
+        s.not_sure = p.not_sure;
+        s.asked = p.asked;
+        s.name = p.name;
+        s.others = people;
+        s.index = current;
         Ok(s)
+    }
+}
+
+/// Every fact's bit in a fact set.
+fn all_facts() -> u64 {
+    u64::MAX >> (64 - Fact::ALL.len())
+}
+
+/// The `seen` bits of the keys a person's section may hold again (every fact letter, S and Q).
+const FACT_KEYS: u64 = {
+    let mut m = 1u64 << (b'S' % 64) | 1u64 << (b'Q' % 64);
+    let mut i = 0;
+    while i < FACT_CODES.len() {
+        m |= 1u64 << (FACT_CODES[i] % 64);
+        i += 1;
+    }
+    m
+};
+
+/// A short name as typed: trimmed, at most `MAX_NAME` characters, no control characters.
+pub fn clean_name(name: &str) -> String {
+    name.trim().chars().filter(|c| !c.is_control()).take(MAX_NAME).collect()
+}
+
+fn name_from_hex(value: &str) -> Result<String, DecodeError> {
+    if !value.len().is_multiple_of(2) || value.len() > 8 * MAX_NAME {
+        return Err(DecodeError::Damaged);
+    }
+    let bytes = (0..value.len()).step_by(2).map(|i| u8::from_str_radix(&value[i..i + 2], 16)).collect::<Result<Vec<u8>, _>>().map_err(|_| DecodeError::Damaged)?;
+    let name = String::from_utf8(bytes).map_err(|_| DecodeError::Damaged)?;
+    if clean_name(&name) != name {
+        return Err(DecodeError::Damaged);
+    }
+    Ok(name)
+}
+
+/// One answer in the address form ("31", "1", "45", "12345-5").
+fn encode_fact(facts: &Facts, f: Fact) -> Option<String> {
+    match f.value_type() {
+        FactType::Disabilities => facts.disabilities.as_ref().map(|list| list.iter().map(|d| format!("{}{}", d.kind, d.grade.unwrap_or(0))).collect::<String>()),
+        FactType::Needs => facts.needs.map(|n| format!("{n:x}")),
+        _ => match facts.get(f) {
+            Value::Unknown => None,
+            Value::Bool(b) => Some((*b as u8).to_string()),
+            Value::Word(w) => Some(w.to_string()),
+            Value::Number(n) => Some(n.normalize().to_string().replace('.', "-")),
+        },
     }
 }
 

@@ -261,7 +261,7 @@ fn the_two_national_subsidies_in_every_place() {
         if f.benefit.paid_by.is_none() {
             assert!(c.amount.text.contains("省级政府"), "{nursing}: {}", c.amount.text);
         }
-        assert!(c.apply_at().contains("乡镇") && c.apply_at().contains("街道"), "{nursing}: {}", c.apply_at());
+        assert!(c.apply_at().contains("镇") && c.apply_at().contains("街道"), "{nursing}: {}", c.apply_at());
         assert!(c.notes().any(|n| n.contains("代为申请")), "{nursing}: who may apply for the person");
         assert!(c.section().contains("国发〔2015〕52号"), "{nursing}");
         assert_eq!(c.document, "国家规定");

@@ -24,7 +24,7 @@ fn sample() -> Session {
 fn round_trip_keeps_every_answer_and_setting() {
     let s = sample();
     let text = s.encode();
-    assert!(text.starts_with("1."), "versioned: {text}");
+    assert!(text.starts_with("2."), "versioned: {text}");
     assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || "._-~".contains(c)), "URL-safe: {text}");
     assert_eq!(Session::decode(&text), Ok(s));
 }
@@ -36,8 +36,72 @@ fn empty_session_round_trips() {
 
 #[test]
 fn old_or_future_version_is_reported_as_such() {
-    assert_eq!(Session::decode("2.J2.H0"), Err(DecodeError::Version));
+    assert_eq!(Session::decode("3.J2.H0"), Err(DecodeError::Version));
     assert_eq!(Session::decode("0"), Err(DecodeError::Version));
+}
+
+#[test]
+fn links_made_by_the_one_person_version_still_open() {
+    // Made by the previous version (no person field): the same person and answers.
+    let old = Session::decode("1.J2.H1.L1.Qabd.a31.b1.d45.f3").expect("a version 1 link opens");
+    assert_eq!(old.count(), 1);
+    assert_eq!(old.facts.jurisdiction, Some(2));
+    assert_eq!(old.facts.number(Fact::Age), Some(Decimal::from(45)));
+    assert_eq!(old.facts.get(Fact::HouseholdStatus), &Value::Word(3));
+    assert_eq!(old.asked, vec![Fact::Disabilities, Fact::Certificate, Fact::Age]);
+    assert_eq!(old.lang, Lang::En);
+    // Written again, it is the current version and reads back the same.
+    assert_eq!(Session::decode(&old.encode()), Ok(old));
+}
+
+#[test]
+fn several_people_share_the_household_and_keep_their_own_answers() {
+    let mut s = sample();
+    s.name = "爸爸".into();
+    let mut two = s.with_new_person("妈妈");
+    assert_eq!(two.count(), 2);
+    assert_eq!(two.index, 1);
+    assert_eq!(two.name, "妈妈");
+    // Household answers come along; personal ones do not.
+    assert_eq!(two.facts.get(Fact::HouseholdStatus), &Value::Word(3));
+    assert!(!two.facts.is_known(Fact::Age));
+    assert_eq!(two.facts.jurisdiction, Some(2));
+    two.facts.set(Fact::Age, Value::Number(Decimal::from(70)));
+    two.facts.set(Fact::HouseholdStatus, Value::Word(1));
+    two.share_household(Fact::HouseholdStatus);
+    let text = two.encode();
+    assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || "._-~".contains(c)), "URL-safe: {text}");
+    let back = Session::decode(&text).expect("reads back");
+    assert_eq!(back, two);
+    let people = back.people();
+    assert_eq!(people[0].name, "爸爸");
+    assert_eq!(people[0].facts.number(Fact::Age), Some(Decimal::from(45)));
+    assert_eq!(people[1].facts.number(Fact::Age), Some(Decimal::from(70)));
+    // The household answer changed for both.
+    assert_eq!(people[0].facts.get(Fact::HouseholdStatus), &Value::Word(1));
+    // Switching to the first person keeps everyone.
+    let first = back.with_current(0);
+    assert_eq!(first.name, "爸爸");
+    assert_eq!(first.people(), back.people());
+}
+
+#[test]
+fn damaged_two_person_links_are_errors() {
+    let two = sample().with_new_person("");
+    let good = two.encode();
+    assert!(Session::decode(&good).is_ok());
+    for bad in [
+        // A household answer in the second person's part.
+        good.clone() + ".f1",
+        // A person index past the people.
+        good.replacen(".P", ".N5.P", 1),
+        // A name that is not UTF-8 hex.
+        good.replacen(".P", ".Pzz", 1),
+        // Too many people.
+        format!("{good}{}", ".P".repeat(8)),
+    ] {
+        assert_eq!(Session::decode(&bad), Err(DecodeError::Damaged), "{bad}");
+    }
 }
 
 #[test]
@@ -67,6 +131,9 @@ fn damaged_links_are_errors_not_panics() {
         "1.x..",
         "1.é",
         "1.d99999999999999999999",
+        "2",
+        "2.J2",
+        "2.P.a31.a31",
     ] {
         assert!(Session::decode(bad).is_err(), "{bad:?} should be rejected");
     }

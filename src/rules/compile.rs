@@ -1037,11 +1037,18 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
                 Err(e) => errors.push(e),
             }
         }
-        // The national rules, as this place carries them out.
+        // The national rules, as this place carries them out. The place's own departments of the
+        // same key (its local names) come first.
+        let mut national_departments = src.national.departments.clone();
+        for (k, v) in &place.departments {
+            if national_departments.contains_key(k) {
+                national_departments.insert(k.clone(), v.clone());
+            }
+        }
         let ncx = Context {
             file: &src.national_file,
             requires: &no_requirement,
-            departments: &src.national.departments,
+            departments: &national_departments,
             prefix: "national",
             valid: layer_valid,
             ..cx
