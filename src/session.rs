@@ -363,7 +363,11 @@ fn name_from_hex(value: &str) -> Result<String, DecodeError> {
     if !value.len().is_multiple_of(2) || value.len() > 8 * MAX_NAME {
         return Err(DecodeError::Damaged);
     }
-    let bytes = (0..value.len()).step_by(2).map(|i| u8::from_str_radix(&value[i..i + 2], 16)).collect::<Result<Vec<u8>, _>>().map_err(|_| DecodeError::Damaged)?;
+    let bytes = (0..value.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&value[i..i + 2], 16))
+        .collect::<Result<Vec<u8>, _>>()
+        .map_err(|_| DecodeError::Damaged)?;
     let name = String::from_utf8(bytes).map_err(|_| DecodeError::Damaged)?;
     if clean_name(&name) != name {
         return Err(DecodeError::Damaged);
@@ -374,7 +378,9 @@ fn name_from_hex(value: &str) -> Result<String, DecodeError> {
 /// One answer in the address form ("31", "1", "45", "12345-5").
 fn encode_fact(facts: &Facts, f: Fact) -> Option<String> {
     match f.value_type() {
-        FactType::Disabilities => facts.disabilities.as_ref().map(|list| list.iter().map(|d| format!("{}{}", d.kind, d.grade.unwrap_or(0))).collect::<String>()),
+        FactType::Disabilities => {
+            facts.disabilities.as_ref().map(|list| list.iter().map(|d| format!("{}{}", d.kind, d.grade.unwrap_or(0))).collect::<String>())
+        }
         FactType::Needs => facts.needs.map(|n| format!("{n:x}")),
         _ => match facts.get(f) {
             Value::Unknown => None,

@@ -26,8 +26,9 @@ fn value_for(f: Fact, n: u32) -> Value {
 }
 
 fn set(facts: &mut Facts, f: Fact, n: u32) {
-    // Answers stay consistent, as the questionnaire and the JSON make them: school details only for
-    // a student, and a student's details imply being a student.
+    // Answers stay consistent, as the questionnaire makes them: school details only for a student,
+    // and a student's details imply being a student; work questions only from their age, and
+    // asked after it.
     if let Some(parent) = f.only_if() {
         facts.set(parent, Value::Bool(true));
     }
@@ -35,6 +36,10 @@ fn set(facts: &mut Facts, f: Fact, n: u32) {
         for d in Fact::ALL.iter().filter(|d| d.only_if() == Some(f)) {
             facts.clear(*d);
         }
+    }
+    let from_age = f.def().from_age;
+    if from_age > 0 && facts.number(Fact::age()).is_none_or(|a| a < Decimal::from(from_age)) {
+        facts.set(Fact::age(), Value::Number(Decimal::from(from_age as u32 + n % 60)));
     }
     match f.value_type() {
         FactType::Disabilities => {
@@ -53,6 +58,13 @@ fn set(facts: &mut Facts, f: Fact, n: u32) {
         }
         FactType::Needs => facts.needs = Some((n % (1 << needs().len())) as u16),
         _ => facts.set(f, value_for(f, n)),
+    }
+    // A younger age than a work question's: its answer no longer exists.
+    if f == Fact::age() {
+        let gone: Vec<Fact> = Fact::ALL.iter().copied().filter(|d| facts.is_absent(*d) && d.def().from_age > 0).collect();
+        for d in gone {
+            facts.clear(d);
+        }
     }
 }
 

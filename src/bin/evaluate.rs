@@ -6,6 +6,8 @@
 //! may be missing out on: likely, possible and services to ask about).
 //! `--compact` in batch mode writes one short line per household (id, status, yuan, missing facts)
 //! for screening a whole registry export.
+//! `--plan FILE.json` prints the plan by office (which offices, what to ask for, what to bring) for
+//! one person or a household's `people`.
 
 use benefits::rules::facts::date_from_days;
 use benefits::rules::json::{answer, parse_household, write_compact, Detail, InputError, Problem};
@@ -13,7 +15,8 @@ use benefits::rules::Lang;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: evaluate [--lang zh|en] FILE.json|-\n       evaluate [--lang zh|en] [--all | --compact] --batch FILE.jsonl|-";
+const USAGE: &str =
+    "usage: evaluate [--lang zh|en] [--plan] FILE.json|-\n       evaluate [--lang zh|en] [--all | --compact] --batch FILE.jsonl|-";
 
 fn today() -> u32 {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
     let mut batch = false;
     let mut detail = Detail::Open;
     let mut compact = false;
+    let mut plan = false;
     let mut input = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
             "--batch" => batch = true,
             "--all" => detail = Detail::Full,
             "--compact" => compact = true,
+            "--plan" => plan = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -70,7 +75,7 @@ fn main() -> ExitCode {
     if batch {
         run_batch(reader, lang, detail, compact, today)
     } else {
-        run_one(reader, lang, today)
+        run_one(reader, lang, plan, today)
     }
 }
 
@@ -82,19 +87,18 @@ fn require_place(facts: benefits::rules::Facts) -> Result<benefits::rules::Facts
     Ok(facts)
 }
 
-fn run_one(mut reader: Box<dyn Read>, lang: Lang, today: u32) -> ExitCode {
+fn run_one(mut reader: Box<dyn Read>, lang: Lang, plan: bool, today: u32) -> ExitCode {
     let mut text = String::new();
     if let Err(e) = reader.read_to_string(&mut text) {
         eprintln!("{e}");
         return ExitCode::from(2);
     }
-    match parse_household(&text).and_then(require_place) {
-        Ok(mut facts) => {
-            facts.as_of.get_or_insert(today);
+    match benefits::rules::json::respond(&text, lang, plan, today) {
+        Ok(json) => {
             let out = io::stdout();
             let mut out = out.lock();
             // A closed pipe (e.g. `| head`) is not an error worth a message.
-            let _ = serde_json::to_writer_pretty(&mut out, &answer(&facts, lang, Detail::Full)).map(|_| writeln!(out));
+            let _ = writeln!(out, "{json}");
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -30,6 +30,10 @@ pub const SETTING_CODES: &[u8] = b"JHLTKSQXPNV";
 pub const CMPS: [Cmp; 6] = [Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge];
 /// Amount kinds, by their code (the names used in seeds/*.toml and in the answer JSON).
 pub const AMOUNT_KINDS: [&str; 6] = ["yearly", "one_off", "cap", "range", "percent", "in_kind"];
+/// Kinds of help, by their code: money paid to the person; insurance premiums paid or subsidised; a
+/// free or cheaper service or item; a service budget spent for the person (not paid to the family);
+/// a priority or a place (a job, a flat, a school place).
+pub const HELP_KINDS: [&str; 5] = ["cash", "insurance", "service", "budget", "priority"];
 /// Confidence levels, by their code.
 pub const CONFIDENCES: [&str; 3] = ["explicit", "conditions", "mentioned"];
 /// Conditions nest at most this deep (a damaged file cannot make the reader recurse without end).
@@ -92,6 +96,12 @@ pub struct RawBenefit<'a> {
     /// Another benefit of the same place that pays this one (e.g. a local yearly subsidy that is the
     /// place's way of paying a national one).
     pub paid_by: Option<&'a str>,
+    /// The rule says who may apply on the person's behalf.
+    pub on_behalf: bool,
+    /// Index into [`HELP_KINDS`].
+    pub help: u8,
+    /// Given once per household (a house, a rent, a family business), not per person.
+    pub per_household: bool,
 }
 
 /// One place as the index holds it.
@@ -117,6 +127,17 @@ pub struct RawPlace<'a> {
     /// File names (content-hashed) of the rules and of the texts in each language.
     pub rules_file: &'a str,
     pub text_files: [&'a str; 2],
+    /// For each step of the index, the office (a text line of this place).
+    pub step_offices: Vec<u16>,
+}
+
+/// A step that comes before others in a plan (getting the certificate, a hardship recognition).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawStep<'a> {
+    pub id: &'a str,
+    pub name: [&'a str; 2],
+    /// Indexes into the documents.
+    pub bring: Vec<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +162,9 @@ pub struct RawIndex<'a> {
     pub places: Vec<RawPlace<'a>>,
     pub categories: Vec<RawCategory<'a>>,
     pub documents: Vec<RawDocument<'a>>,
+    pub steps: Vec<RawStep<'a>>,
+    /// What someone applying on another's behalf brings (indexes into the documents).
+    pub agent_bring: Vec<u8>,
 }
 
 // ---- Writing ----
@@ -277,6 +301,9 @@ impl Writer {
             self.u32(b.valid_until);
             self.bool(b.national);
             self.str(b.paid_by.unwrap_or(""));
+            self.bool(b.on_behalf);
+            self.u8(b.help);
+            self.bool(b.per_household);
         }
     }
 
@@ -300,6 +327,7 @@ impl Writer {
             self.u16(p.text_count);
             self.str(p.rules_file);
             self.pair(&p.text_files);
+            self.list_u16(&p.step_offices);
         }
         self.u8(index.categories.len() as u8);
         for c in &index.categories {
@@ -312,6 +340,15 @@ impl Writer {
             self.str(d.key);
             self.pair(&d.label);
         }
+        self.u8(index.steps.len() as u8);
+        for s in &index.steps {
+            self.str(s.id);
+            self.pair(&s.name);
+            self.u8(s.bring.len() as u8);
+            s.bring.iter().for_each(|d| self.u8(*d));
+        }
+        self.u8(index.agent_bring.len() as u8);
+        index.agent_bring.iter().for_each(|d| self.u8(*d));
     }
 }
 
@@ -466,6 +503,12 @@ impl<'a> Reader<'a> {
             let valid_until = self.u32()?;
             let national = self.bool()?;
             let paid_by = Some(self.str()?).filter(|s| !s.is_empty());
+            let on_behalf = self.bool()?;
+            let help = self.u8()?;
+            if help as usize >= HELP_KINDS.len() {
+                return None;
+            }
+            let per_household = self.bool()?;
             out.push(RawBenefit {
                 id,
                 category,
@@ -488,6 +531,9 @@ impl<'a> Reader<'a> {
                 valid_until,
                 national,
                 paid_by,
+                on_behalf,
+                help,
+                per_household,
             });
         }
         Some(out)
@@ -514,6 +560,7 @@ impl<'a> Reader<'a> {
                 text_count: self.u16()?,
                 rules_file: self.str()?,
                 text_files: self.pair()?,
+                step_offices: self.list_u16()?,
             });
         }
         let mut categories = Vec::new();
@@ -524,7 +571,16 @@ impl<'a> Reader<'a> {
         for _ in 0..self.u8()? {
             documents.push(RawDocument { key: self.str()?, label: self.pair()? });
         }
-        Some(RawIndex { national, places, categories, documents })
+        let mut steps = Vec::new();
+        for _ in 0..self.u8()? {
+            let id = self.str()?;
+            let name = self.pair()?;
+            let n = self.u8()?;
+            steps.push(RawStep { id, name, bring: self.take(n as usize)?.to_vec() });
+        }
+        let n = self.u8()?;
+        let agent_bring = self.take(n as usize)?.to_vec();
+        Some(RawIndex { national, places, categories, documents, steps, agent_bring })
     }
 }
 

@@ -15,7 +15,7 @@
 //! Every problem is reported with the file and the benefit it belongs to; all of them, not just
 //! the first.
 
-use super::codec::{self, RawAmount, RawBenefit, RawCategory, RawDocument, RawIndex, RawPlace, Writer};
+use super::codec::{self, RawAmount, RawBenefit, RawCategory, RawDocument, RawIndex, RawPlace, RawStep, Writer};
 use super::syntax::{self, Expr, Kind, Vocab};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -62,6 +62,8 @@ struct FactToml {
     #[serde(default)]
     words: Vec<WordToml>,
     only_if: Option<String>,
+    /// Not asked of, and false for, anyone younger (work questions for a child).
+    from_age: Option<u8>,
     min: Option<i64>,
     max: Option<i64>,
     unit: Option<TextToml>,
@@ -133,6 +135,9 @@ impl FactTable {
             if f.ty == "money" && f.unit.is_none() {
                 errors.push(ctx("a money fact needs its unit".into()));
             }
+            if f.from_age.is_some() && !table.facts.iter().any(|g| g.name == "age" && g.ty == "number") {
+                errors.push(ctx("from_age needs a number fact named 'age'".into()));
+            }
             if let Some(parent) = &f.only_if {
                 if !table.facts.iter().any(|g| &g.name == parent && g.ty == "bool") {
                     errors.push(ctx(format!("only_if '{parent}' is not a yes/no fact")));
@@ -186,13 +191,20 @@ impl FactTable {
                 let _ = writeln!(s, "    /// The fact of type {ty}.\n    pub const {konst}: Fact = Fact::{};", camel(&f.name));
             }
         }
+        // The age, which `from_age` reads (the table check makes sure it is there when used).
+        let age = self.facts.iter().find(|f| f.name == "age").map(|f| camel(&f.name)).unwrap_or_else(|| camel(&self.facts[0].name));
+        let _ = writeln!(s, "    /// The person's age (`from_age` is compared with it).\n    pub const AGE: Fact = Fact::{age};");
         s.push_str("}\n\n");
         let _ = writeln!(s, "pub const FACT_COUNT: usize = {};", self.facts.len());
-        let dependent: Vec<String> =
-            self.facts.iter().filter(|f| f.only_if.is_some()).map(|f| format!("Fact::{}", camel(&f.name))).collect();
+        let dependent: Vec<String> = self
+            .facts
+            .iter()
+            .filter(|f| f.only_if.is_some() || f.from_age.is_some())
+            .map(|f| format!("Fact::{}", camel(&f.name)))
+            .collect();
         let _ = writeln!(
             s,
-            "impl Fact {{\n    /// The fact exists only when another is yes (`only_if`).\n    pub const fn is_dependent(self) -> bool {{\n        {}\n    }}\n}}",
+            "impl Fact {{\n    /// The fact exists only when another is yes (`only_if`) or from an age (`from_age`).\n    pub const fn is_dependent(self) -> bool {{\n        {}\n    }}\n}}",
             if dependent.is_empty() { "false".to_string() } else { format!("matches!(self, {})", dependent.join(" | ")) }
         );
         let _ = writeln!(
@@ -220,7 +232,7 @@ impl FactTable {
             let hint = f.hint.as_ref().map(text_rs).unwrap_or_else(|| "Text { zh: \"\", en: \"\" }".into());
             let _ = writeln!(
                 s,
-                "    FactDef {{ name: {:?}, section: {:?}, key: {:?}, ty: FactType::{ty}, code: b'{}', label: {}, question: Question {{ zh: {:?}, en: {:?}, en_other: {:?}, hint: {hint} }}, words: &[{words}], only_if: {}, min: {}, max: {}, unit: {} }},",
+                "    FactDef {{ name: {:?}, section: {:?}, key: {:?}, ty: FactType::{ty}, code: b'{}', label: {}, question: Question {{ zh: {:?}, en: {:?}, en_other: {:?}, hint: {hint} }}, words: &[{words}], only_if: {}, from_age: {}, min: {}, max: {}, unit: {} }},",
                 f.name,
                 section,
                 key,
@@ -230,6 +242,7 @@ impl FactTable {
                 f.question.en,
                 f.question.en_other,
                 f.only_if.as_ref().map(|p| format!("Some(Fact::{})", camel(p))).unwrap_or_else(|| "None".into()),
+                f.from_age.unwrap_or(0),
                 f.min.unwrap_or(0),
                 f.max.unwrap_or(0),
                 f.unit.as_ref().map(|u| format!("Some({})", text_rs(u))).unwrap_or_else(|| "None".into()),
@@ -298,7 +311,8 @@ impl FactTable {
                 ),
                 _ => f.words.iter().map(|w| format!("`{}`", w.word)).collect::<Vec<_>>().join(", "),
             };
-            let only = f.only_if.as_ref().map(|p| format!(" (only when `{p}`)")).unwrap_or_default();
+            let only = f.only_if.as_ref().map(|p| format!(" (only when `{p}`)")).unwrap_or_default()
+                + &f.from_age.map(|a| format!(" (from age {a})")).unwrap_or_default();
             let _ = writeln!(s, "| `{}` | `{}` | {values} | {}{only} |", f.name, f.json, f.meaning);
         }
         s
@@ -398,6 +412,24 @@ struct LayerToml {
     valid_until: String,
 }
 
+/// A step that comes before others in a plan.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepToml {
+    id: String,
+    name: TextToml,
+    /// A department key: the place's own, or else the national one.
+    office: String,
+    #[serde(default)]
+    bring: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgentToml {
+    bring: Vec<String>,
+}
+
 /// seeds/national.toml: the rules beneath every place.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -405,6 +437,9 @@ struct NationalFile {
     layer: LayerToml,
     #[serde(default)]
     departments: BTreeMap<String, TextToml>,
+    #[serde(default)]
+    step: Vec<StepToml>,
+    agent: AgentToml,
     benefit: Vec<BenefitToml>,
 }
 
@@ -466,6 +501,15 @@ struct BenefitToml {
     #[serde(default)]
     needs: Vec<String>,
     office_decides: Option<OfficeDecides>,
+    /// The rule says who may apply on the person's behalf (see its notes).
+    #[serde(default)]
+    on_behalf: bool,
+    /// What kind of help: cash, insurance, service, budget, priority (default from the category:
+    /// cash for categories with `cash = true`, insurance for insurance, otherwise service).
+    help: Option<String>,
+    /// Given once per household (a house, a rent, a family business), not per person.
+    #[serde(default)]
+    per_household: bool,
 }
 
 #[derive(Deserialize)]
@@ -771,6 +815,15 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
         }
         None => None,
     };
+    let help = match &b.help {
+        Some(h) => codec::HELP_KINDS
+            .iter()
+            .position(|k| k == h)
+            .ok_or_else(|| wrap(format!("unknown help '{h}' ({})", codec::HELP_KINDS.join(", "))))?,
+        None if cx.categories[category].cash => 0,
+        None if cx.categories[category].name == "insurance" => 1,
+        None => 2,
+    } as u8;
     Ok(RawBenefit {
         id: &b.id,
         category: category as u8,
@@ -793,6 +846,9 @@ fn check_benefit<'a>(b: &'a BenefitToml, cx: &Context, texts: &mut Texts) -> Res
         valid_until,
         national: false,
         paid_by: None,
+        on_behalf: b.on_behalf,
+        help,
+        per_household: b.per_household,
     })
 }
 
@@ -1085,6 +1141,17 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         }
         total += raw.len();
         let notes: Vec<u16> = j.notes.iter().map(|n| texts.add(n)).collect();
+        // The offices of the steps that come first in a plan, by the place's own names.
+        let mut step_offices = Vec::new();
+        for s in &src.national.step {
+            match national_departments.get(&s.office) {
+                Some(d) => step_offices.push(texts.add(d)),
+                None => errors.push(format!(
+                    "{}: [[step]] '{}': office '{}' is not a department here or in national.toml",
+                    src.national_file, s.id, s.office
+                )),
+            }
+        }
         let mut w = Writer::default();
         w.rules(&raw);
         // The decoder reads back exactly what was written (the format has one description).
@@ -1104,12 +1171,25 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             texts.len(),
             rules.0.clone(),
             [texts_out[0].0.clone(), texts_out[1].0.clone()],
+            step_offices,
         ));
         places.push(PlaceFiles { id: j.id.clone(), rules, texts: texts_out });
     }
     if src.common.category.iter().filter(|c| c.cash).count() == 0 {
         errors.push(format!("{}: no [[category]] has cash = true", src.common_file));
     }
+    let document_index = |key: &String, what: &str, errors: &mut Vec<String>| -> u8 {
+        src.common.documents.keys().position(|k| k == key).unwrap_or_else(|| {
+            errors.push(format!("{}: {what}: document '{key}' is not in [documents] of common.toml", src.national_file));
+            0
+        }) as u8
+    };
+    let mut steps = Vec::new();
+    for s in &src.national.step {
+        let bring = s.bring.iter().map(|d| document_index(d, &format!("[[step]] '{}'", s.id), &mut errors)).collect();
+        steps.push(RawStep { id: &s.id, name: [&s.name.zh, &s.name.en], bring });
+    }
+    let agent_bring = src.national.agent.bring.iter().map(|d| document_index(d, "[agent]", &mut errors)).collect();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -1117,7 +1197,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
         national: [&layer.name.zh, &layer.name.en],
         places: raw_places
             .iter()
-            .map(|(j, national_only, notes, count, text_count, rules, text_files)| RawPlace {
+            .map(|(j, national_only, notes, count, text_count, rules, text_files, step_offices)| RawPlace {
                 id: &j.id,
                 name: [&j.name.zh, &j.name.en],
                 region: [&j.region.zh, &j.region.en],
@@ -1134,6 +1214,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
                 text_count: *text_count as u16,
                 rules_file: rules,
                 text_files: [&text_files[0], &text_files[1]],
+                step_offices: step_offices.clone(),
             })
             .collect(),
         categories: src
@@ -1143,6 +1224,8 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<String>> {
             .map(|c| RawCategory { name: &c.name, label: [&c.label.zh, &c.label.en], cash: c.cash })
             .collect(),
         documents: src.common.documents.iter().map(|(k, t)| RawDocument { key: k, label: [&t.zh, &t.en] }).collect(),
+        steps,
+        agent_bring,
     };
     let mut w = Writer::default();
     w.index(&index);

@@ -67,9 +67,15 @@ impl Facts {
     }
 
     /// The fact is known not to exist: it depends (`only_if`) on a yes/no fact answered no, like
-    /// the school details of someone who is not a student.
+    /// the school details of someone who is not a student, or it is for older people (`from_age`)
+    /// and the person is younger, like work questions for a child.
     pub fn is_absent(&self, fact: Fact) -> bool {
-        fact.is_dependent() && fact.only_if().is_some_and(|parent| *self.get(parent) == Value::Bool(false))
+        if !fact.is_dependent() {
+            return false;
+        }
+        let d = fact.def();
+        d.only_if.is_some_and(|parent| *self.get(parent) == Value::Bool(false))
+            || d.from_age > 0 && self.number(Fact::age()).is_some_and(|a| a < Decimal::from(d.from_age))
     }
 
     /// The question that would settle an unanswered fact: a fact that exists only if another is
@@ -78,8 +84,11 @@ impl Facts {
         if !fact.is_dependent() {
             return fact;
         }
-        match fact.only_if() {
+        let d = fact.def();
+        match d.only_if {
             Some(parent) if *self.get(parent) != Value::Bool(true) => parent,
+            // Work questions come after the age, so a child is never asked them.
+            _ if d.from_age > 0 && !self.is_known(Fact::age()) => Fact::age(),
             _ => fact,
         }
     }

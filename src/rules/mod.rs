@@ -8,6 +8,7 @@ pub mod engine;
 pub mod facts;
 pub mod json;
 pub mod lang;
+pub mod plan;
 pub mod policy;
 pub mod present;
 pub mod syntax;

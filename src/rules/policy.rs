@@ -52,6 +52,29 @@ pub enum Confidence {
     Mentioned,
 }
 
+/// What kind of help a benefit is (see `codec::HELP_KINDS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Help {
+    /// Money paid to the person (per year, once, up to a cap).
+    Cash,
+    /// Insurance premiums paid or subsidised.
+    Insurance,
+    /// A free or cheaper service or item.
+    Service,
+    /// A service budget spent for the person, not paid to the family.
+    Budget,
+    /// A priority or a place (a job, a flat, a school place).
+    Priority,
+}
+
+impl Help {
+    const ALL: [Help; 5] = [Help::Cash, Help::Insurance, Help::Service, Help::Budget, Help::Priority];
+
+    pub fn name(self) -> &'static str {
+        codec::HELP_KINDS[self as usize]
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmountKind {
     Yearly,
@@ -138,6 +161,11 @@ pub struct Benefit {
     pub draft: bool,
     /// The id of another benefit of this place that pays this one.
     pub paid_by: Option<&'static str>,
+    /// The rule says who may apply on the person's behalf (see its notes).
+    pub on_behalf: bool,
+    pub help: Help,
+    /// Given once per household (a house, a rent, a family business), not per person.
+    pub per_household: bool,
 }
 
 #[derive(Debug)]
@@ -160,6 +188,17 @@ pub struct Jurisdiction {
     text_count: usize,
     rules_file: &'static str,
     text_files: [&'static str; 2],
+    /// For each step (see [`steps`]), the office in this place.
+    pub step_offices: &'static [PolicyText],
+}
+
+/// A step that comes before others in a plan: getting the certificate, a hardship recognition.
+#[derive(Debug)]
+pub struct Step {
+    pub id: &'static str,
+    pub name: Text,
+    /// Indexes into [`documents`].
+    pub bring: &'static [u8],
 }
 
 #[derive(Debug)]
@@ -181,6 +220,8 @@ struct Index {
     places: Vec<Jurisdiction>,
     categories: Vec<Category>,
     documents: Vec<Document>,
+    steps: Vec<Step>,
+    agent_bring: Vec<u8>,
 }
 
 fn text2(p: [&'static str; 2]) -> Text {
@@ -215,10 +256,13 @@ fn index() -> &'static Index {
                     text_count: p.text_count as usize,
                     rules_file: p.rules_file,
                     text_files: p.text_files,
+                    step_offices: leak(p.step_offices.iter().map(|n| PolicyText { table: i as u8, index: *n }).collect()),
                 })
                 .collect(),
             categories: raw.categories.into_iter().map(|c| Category { name: c.name, label: text2(c.label), cash: c.cash }).collect(),
             documents: raw.documents.into_iter().map(|d| Document { key: d.key, label: text2(d.label) }).collect(),
+            steps: raw.steps.into_iter().map(|s| Step { id: s.id, name: text2(s.name), bring: leak(s.bring) }).collect(),
+            agent_bring: raw.agent_bring,
         }
     })
 }
@@ -254,6 +298,16 @@ pub fn categories() -> &'static [Category] {
 
 pub fn documents() -> &'static [Document] {
     &index().documents
+}
+
+/// The steps that come before others in a plan (see seeds/national.toml).
+pub fn steps() -> &'static [Step] {
+    &index().steps
+}
+
+/// What someone applying on another person's behalf brings (indexes into [`documents`]).
+pub fn agent_bring() -> &'static [u8] {
+    &index().agent_bring
 }
 
 /// How many benefits a place has, known before its rules are loaded.
@@ -404,6 +458,9 @@ fn benefit(place: u8, b: RawBenefit<'static>) -> Option<Benefit> {
         national: b.national,
         draft: jurisdiction(place).draft && !b.national,
         paid_by: b.paid_by,
+        on_behalf: b.on_behalf,
+        help: *Help::ALL.get(b.help as usize)?,
+        per_household: b.per_household,
     })
 }
 

@@ -55,6 +55,8 @@ pub struct FactDef {
     pub words: &'static [Word],
     /// The fact exists only when this yes/no fact is yes.
     pub only_if: Option<Fact>,
+    /// Not asked of, and false for, anyone younger than this (0: any age).
+    pub from_age: u8,
     pub min: i64,
     pub max: i64,
     pub unit: Option<Text>,
@@ -113,6 +115,10 @@ impl Fact {
     /// The one fact holding the needs (its words are the needs).
     pub fn needs() -> Fact {
         Fact::NEEDS
+    }
+    /// The person's age.
+    pub fn age() -> Fact {
+        Fact::AGE
     }
     /// Whether a number or money answer is within this fact's limits. The JSON reader, the form
     /// and the saved address all hold answers to the same limits.

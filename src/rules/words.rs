@@ -208,6 +208,34 @@ pub fn no_amount(lang: Lang) -> &'static str {
     }
 }
 
+/// What to ask for at an office: "可以申请“X”吗？经办部门会核实：年龄、户口" (for a person named
+/// `who` when there are several), or, for a service, "有没有“X”？".
+pub fn ask(name: &str, who: &str, service: bool, office_checks: bool, checks: &[&str], lang: Lang) -> String {
+    let mut s = match (lang, service, who.is_empty()) {
+        (Lang::Zh, true, true) => format!("问一问有没有“{name}”。"),
+        (Lang::Zh, true, false) => format!("为{who}问一问有没有“{name}”。"),
+        (Lang::Zh, false, true) => format!("申请“{name}”。"),
+        (Lang::Zh, false, false) => format!("为{who}申请“{name}”。"),
+        (Lang::En, true, true) => format!("Ask whether there is “{name}”."),
+        (Lang::En, true, false) => format!("Ask whether there is “{name}” for {who}."),
+        (Lang::En, false, true) => format!("Apply for “{name}”."),
+        (Lang::En, false, false) => format!("Apply for “{name}” for {who}."),
+    };
+    if !checks.is_empty() {
+        match lang {
+            Lang::Zh => s.push_str(&format!("经办部门会核实：{}。", checks.join("、"))),
+            Lang::En => s.push_str(&format!(" The office will check: {}.", checks.join(", "))),
+        }
+    }
+    if office_checks {
+        s.push_str(match lang {
+            Lang::Zh => "文件里还有我们问不到的条件，由经办部门核实。",
+            Lang::En => " The document has conditions we could not ask about; the office checks them.",
+        });
+    }
+    s
+}
+
 /// The amount of a benefit another one pays: "由本地的“…”发放，不另外加发".
 pub fn paid_through(name: &str, lang: Lang) -> String {
     match lang {

@@ -18,6 +18,31 @@ pub struct Answer {
     pub notice: Option<&'static str>,
     pub findings: Vec<FindingJson>,
     pub missing: Vec<&'static str>,
+    /// Yearly cash likely paid to the person (see `engine::yearly_total`), in yuan.
+    pub yearly_total: String,
+}
+
+/// The answer for several people of one household (`people` in the input).
+#[derive(Serialize)]
+pub struct HouseholdAnswer {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub jurisdiction: &'static str,
+    pub as_of: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<&'static str>,
+    /// One answer per person, in input order (`person` 1 is the first).
+    pub people: Vec<PersonAnswer>,
+    /// The yearly cash of everyone together.
+    pub yearly_total: String,
+}
+
+#[derive(Serialize)]
+pub struct PersonAnswer {
+    pub person: usize,
+    pub findings: Vec<FindingJson>,
+    pub missing: Vec<&'static str>,
+    pub yearly_total: String,
 }
 
 /// One finding. In a screening batch (`Detail::Open`) the long texts (notes, the citation's
@@ -101,6 +126,29 @@ pub fn answer(facts: &Facts, lang: Lang, detail: Detail) -> Answer {
         notice: place.national_only.then(|| place.notes.first().map(|n| n.get(lang)).unwrap_or("")),
         findings: listed,
         missing,
+        yearly_total: engine::yearly_total(&findings).normalize().to_string(),
+    }
+}
+
+/// The answer for several people of one household: each person's findings and yearly total, and
+/// the household's.
+pub fn household_answer(people: &[Facts], lang: Lang, detail: Detail) -> HouseholdAnswer {
+    let mut total = Decimal::ZERO;
+    let mut answers = Vec::new();
+    for (i, facts) in people.iter().enumerate() {
+        let a = answer(facts, lang, detail);
+        total += a.yearly_total.parse::<Decimal>().unwrap_or_default();
+        answers.push(PersonAnswer { person: i + 1, findings: a.findings, missing: a.missing, yearly_total: a.yearly_total });
+    }
+    let first = people.first().cloned().unwrap_or_default();
+    let one = answer(&first, lang, Detail::Open);
+    HouseholdAnswer {
+        line: None,
+        jurisdiction: one.jurisdiction,
+        as_of: one.as_of,
+        notice: one.notice,
+        people: answers,
+        yearly_total: total.normalize().to_string(),
     }
 }
 

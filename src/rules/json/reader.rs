@@ -44,6 +44,12 @@ pub enum Problem {
     MoneyTooPrecise,
     MoneyTooLarge,
     NotList,
+    /// `people` and `applicant` together.
+    PeopleAndApplicant,
+    /// An empty `people` list.
+    NoPeople,
+    /// Several people where one is expected.
+    OnePersonOnly,
 }
 
 impl InputError {
@@ -86,6 +92,12 @@ impl InputError {
             Problem::MoneyTooLarge => "an amount must be below 100,000,000 yuan".into(),
             Problem::NotList if zh => "应为列表 […]".into(),
             Problem::NotList => "must be a list […]".into(),
+            Problem::PeopleAndApplicant if zh => "people 和 applicant 只能用一个：一个人用 applicant，几个人用 people 列表".into(),
+            Problem::PeopleAndApplicant => "use either applicant (one person) or people (a list), not both".into(),
+            Problem::NoPeople if zh => "people 列表里至少要有一个人".into(),
+            Problem::NoPeople => "the people list needs at least one person".into(),
+            Problem::OnePersonOnly if zh => "这里只能有一个人（applicant）".into(),
+            Problem::OnePersonOnly => "only one person (applicant) is read here".into(),
         };
         if self.key.is_empty() {
             what
@@ -115,24 +127,51 @@ fn safe(key: &str) -> String {
 
 type Result<T> = std::result::Result<T, InputError>;
 
-/// Parse one household.
+/// Parse one household about one person (`applicant`).
 pub fn parse_household(text: &str) -> Result<Facts> {
-    let mut cx = Cx { facts: Facts::default(), error: None };
+    let mut people = parse_people(text)?;
+    if people.len() > 1 {
+        return Err(InputError::new("people", Problem::OnePersonOnly));
+    }
+    Ok(people.remove(0))
+}
+
+/// Parse a household about one person (`applicant`) or several (`people`, a list of objects like
+/// `applicant`): one set of facts per person, each with the place, the date and the household's
+/// facts.
+pub fn parse_people(text: &str) -> Result<Vec<Facts>> {
+    let mut cx = Cx { facts: Facts::default(), people: None, error: None };
     let mut de = serde_json::Deserializer::from_str(text);
-    let read = Top { cx: &mut cx }.deserialize(&mut de).and_then(|_| de.end());
+    let read = Section { cx: &mut cx, at: At::TOP }.deserialize(&mut de).and_then(|_| de.end());
     match (read, cx.error) {
         (_, Some(e)) => Err(e),
-        (Ok(()), None) => Ok(cx.facts),
         (Err(e), None) => Err(InputError::new(
             "",
             Problem::NotJson { line: e.line(), column: e.column(), eof: e.classify() == serde_json::error::Category::Eof },
         )),
+        (Ok(()), None) => Ok(match cx.people {
+            None => vec![cx.facts],
+            Some(people) => people
+                .into_iter()
+                .map(|mut p| {
+                    p.jurisdiction = cx.facts.jurisdiction;
+                    p.as_of = cx.facts.as_of;
+                    for f in Fact::ALL.iter().filter(|f| f.is_household()) {
+                        p.set(*f, cx.facts.get(*f).clone());
+                    }
+                    p
+                })
+                .collect(),
+        }),
     }
 }
 
 /// What the reader has so far, and the first problem found.
 struct Cx {
+    /// The place, the date, the household's facts and, for one person, theirs.
     facts: Facts,
+    /// Each person's own facts, when the input lists `people`.
+    people: Option<Vec<Facts>>,
     error: Option<InputError>,
 }
 
@@ -144,6 +183,53 @@ impl Cx {
         }
         E::custom("")
     }
+}
+
+/// Where an object sits in the input: its section of the fact table, and for `people` the
+/// person's position. Paths are put together only for a message.
+#[derive(Clone, Copy)]
+struct At {
+    section: u8,
+    person: Option<usize>,
+}
+
+impl At {
+    const TOP: At = At { section: 0, person: None };
+
+    /// "applicant.student", "people[1].student", or with a key: "people[1].age".
+    fn path(self, key: Option<&str>) -> String {
+        let section = JSON_SECTIONS[self.section as usize];
+        let base = match self.person {
+            Some(i) => format!("people[{i}]{}", section.strip_prefix("applicant").unwrap_or(section)),
+            None => section.to_string(),
+        };
+        match key {
+            Some(k) if base.is_empty() => k.to_string(),
+            Some(k) => format!("{base}.{k}"),
+            None => base,
+        }
+    }
+}
+
+/// The visitor methods for a value of the wrong shape: each reports what `$fail` says.
+macro_rules! refuse_other_shapes {
+    ($value:ty, $fail:ident) => {
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<$value, E> {
+            Err(self.$fail())
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<$value, E> {
+            Err(self.$fail())
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<$value, E> {
+            Err(self.$fail())
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<$value, E> {
+            Err(self.$fail())
+        }
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<$value, E> {
+            Err(self.$fail())
+        }
+    };
 }
 
 /// A string from the input, borrowed when it has no escapes.
@@ -243,30 +329,16 @@ impl<'de> DeserializeSeed<'de> for KeySeed {
     }
 }
 
-fn join(section: &str, key: &str) -> String {
-    if section.is_empty() {
-        key.to_string()
-    } else {
-        format!("{section}.{key}")
-    }
-}
-
-/// The top level: the place, the date, and the objects of facts.
-struct Top<'c> {
-    cx: &'c mut Cx,
-}
-
-impl<'de> DeserializeSeed<'de> for Top<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
-        d.deserialize_any(Section { cx: self.cx, section: 0 })
-    }
-}
-
 /// One object of the household JSON (the top level is section 0).
 struct Section<'c> {
     cx: &'c mut Cx,
-    section: u8,
+    at: At,
+}
+
+impl Section<'_> {
+    fn not_object<E: serde::de::Error>(self) -> E {
+        self.cx.fail(&self.at.path(None), Problem::NotAnObject)
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for Section<'_> {
@@ -282,63 +354,123 @@ impl<'de> Visitor<'de> for Section<'_> {
         f.write_str("an object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
-        let prefix = JSON_SECTIONS[self.section as usize];
+        let at = self.at;
         // Each key once: `"age":200,"age":45` is a mistake, not "the last one wins". Facts by their
-        // position, the other keys (place, date, nested objects) by 64 + their number.
+        // position, the other keys (place, date, people, nested objects) by 64 + their number.
         let mut seen = [0u64; 2];
-        let mut first_time = |bit: usize| {
-            let (word, mask) = (bit / 64, 1u64 << (bit % 64));
-            let new = seen[word] & mask == 0;
-            seen[word] |= mask;
-            new
-        };
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let key = key.as_str();
-            let (bit, target) = if self.section == 0 && matches!(key, "jurisdiction" | "as_of") {
-                (64 + (key == "as_of") as usize, None)
-            } else {
-                match json_key(self.section, key) {
-                    Some(k @ (JsonKey::Fact(f) | JsonKey::FactObject(f, _))) => (f as usize, Some(k)),
-                    Some(k @ JsonKey::Object(s)) => (66 + s as usize, Some(k)),
-                    None => return Err(self.cx.fail(&join(prefix, key), Problem::UnknownKey)),
+            let top = at.section == 0 && at.person.is_none();
+            let (bit, target) = match key {
+                "jurisdiction" | "as_of" | "people" if top => {
+                    (64 + ["jurisdiction", "as_of", "people"].iter().position(|k| *k == key).unwrap_or(0), None)
                 }
+                _ => match json_key(at.section, key) {
+                    // `people` and `applicant` do not go together.
+                    Some(JsonKey::Object(s)) if top && JSON_SECTIONS[s as usize] == "applicant" && self.cx.people.is_some() => {
+                        return Err(self.cx.fail(key, Problem::PeopleAndApplicant))
+                    }
+                    Some(k @ (JsonKey::Fact(f) | JsonKey::FactObject(f, _))) => (f as usize, Some(k)),
+                    Some(k @ JsonKey::Object(s)) => (67 + s as usize, Some(k)),
+                    None => return Err(self.cx.fail(&at.path(Some(key)), Problem::UnknownKey)),
+                },
             };
-            if !first_time(bit) {
-                return Err(self.cx.fail(&join(prefix, key), Problem::DuplicateKey));
+            if !first_time(&mut seen, bit) {
+                return Err(self.cx.fail(&at.path(Some(key)), Problem::DuplicateKey));
             }
+            let nested = |s: u8| At { section: s, person: at.person };
             match target {
+                None if key == "people" => {
+                    if applicant_seen(&seen) {
+                        return Err(self.cx.fail(key, Problem::PeopleAndApplicant));
+                    }
+                    map.next_value_seed(PeopleSeed { cx: self.cx })?
+                }
                 None => {
                     let value = map.next_value_seed(ScalarSeed)?;
                     top_value(self.cx, key, value)?;
                 }
-                Some(JsonKey::Fact(fact)) => map.next_value_seed(FactSeed { cx: self.cx, fact, prefix, key })?,
-                Some(JsonKey::Object(s)) => map.next_value_seed(Nested { cx: self.cx, section: s, presence: None })?,
-                Some(JsonKey::FactObject(f, s)) => map.next_value_seed(Nested { cx: self.cx, section: s, presence: Some(f) })?,
+                Some(JsonKey::Fact(fact)) => map.next_value_seed(FactSeed { cx: self.cx, fact, at, key })?,
+                Some(JsonKey::Object(s)) => map.next_value_seed(Nested { cx: self.cx, at: nested(s), presence: None })?,
+                Some(JsonKey::FactObject(f, s)) => map.next_value_seed(Nested { cx: self.cx, at: nested(s), presence: Some(f) })?,
             }
         }
         Ok(())
     }
     fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
-    }
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
-    }
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
-    }
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
-    }
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
-    }
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
+        Err(self.not_object())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<(), A::Error> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
+        Err(self.not_object())
     }
+    refuse_other_shapes!((), not_object);
+}
+
+/// Marks a key's bit as seen; false when it already was (the key is repeated).
+fn first_time(seen: &mut [u64; 2], bit: usize) -> bool {
+    let (word, mask) = (bit / 64, 1u64 << (bit % 64));
+    let new = seen[word] & mask == 0;
+    seen[word] |= mask;
+    new
+}
+
+/// Whether the top level already had an `applicant` object (its `seen` bit).
+fn applicant_seen(seen: &[u64; 2]) -> bool {
+    let applicant = JSON_SECTIONS.iter().position(|s| *s == "applicant").unwrap_or(0);
+    let bit = 67 + applicant;
+    seen[bit / 64] & (1u64 << (bit % 64)) != 0
+}
+
+/// `people`: a list of objects like `applicant`, one per person.
+struct PeopleSeed<'c> {
+    cx: &'c mut Cx,
+}
+
+impl PeopleSeed<'_> {
+    fn not_list<E: serde::de::Error>(self) -> E {
+        self.cx.fail("people", Problem::NotList)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for PeopleSeed<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PeopleSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        let applicant = JSON_SECTIONS.iter().position(|s| *s == "applicant").unwrap_or(0) as u8;
+        let mut people = Vec::new();
+        loop {
+            // Each person is read into a fresh set of facts.
+            let household = std::mem::take(&mut self.cx.facts);
+            let at = At { section: applicant, person: Some(people.len()) };
+            let more = seq.next_element_seed(Section { cx: &mut *self.cx, at });
+            let person = std::mem::replace(&mut self.cx.facts, household);
+            if more?.is_none() {
+                break;
+            }
+            people.push(person);
+        }
+        if people.is_empty() {
+            return Err(self.cx.fail("people", Problem::NoPeople));
+        }
+        self.cx.people = Some(people);
+        Ok(())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<(), E> {
+        Err(self.not_list())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> std::result::Result<(), A::Error> {
+        Err(self.not_list())
+    }
+    refuse_other_shapes!((), not_list);
 }
 
 /// `jurisdiction` and `as_of`.
@@ -361,8 +493,14 @@ fn top_value<E: serde::de::Error>(cx: &mut Cx, key: &str, value: Scalar) -> std:
 /// An object of further facts; for a fact object (a student) also `false`/`null` (no) and `true`.
 struct Nested<'c> {
     cx: &'c mut Cx,
-    section: u8,
+    at: At,
     presence: Option<Fact>,
+}
+
+impl Nested<'_> {
+    fn not_object<E: serde::de::Error>(self) -> E {
+        self.cx.fail(&self.at.path(None), Problem::NotAnObject)
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for Nested<'_> {
@@ -381,7 +519,7 @@ impl<'de> Visitor<'de> for Nested<'_> {
         if let Some(f) = self.presence {
             self.cx.facts.set(f, Value::Bool(true));
         }
-        Section { cx: self.cx, section: self.section }.visit_map(map)
+        Section { cx: self.cx, at: self.at }.visit_map(map)
     }
     fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<(), E> {
         // `null` is "not answered"; for a fact object (a student) it has always meant "no".
@@ -396,41 +534,41 @@ impl<'de> Visitor<'de> for Nested<'_> {
                 self.cx.facts.set(f, Value::Bool(b));
                 Ok(())
             }
-            None => Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject)),
+            None => Err(self.not_object()),
         }
     }
     fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
+        Err(self.not_object())
     }
     fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
+        Err(self.not_object())
     }
     fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
+        Err(self.not_object())
     }
     fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<(), E> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
+        Err(self.not_object())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<(), A::Error> {
-        Err(self.cx.fail(JSON_SECTIONS[self.section as usize], Problem::NotAnObject))
+        Err(self.not_object())
     }
 }
 
-/// The value of one fact (its path is put together only for a message).
-struct FactSeed<'c, 'p> {
+/// The value of one fact.
+struct FactSeed<'c, 'k> {
     cx: &'c mut Cx,
     fact: Fact,
-    prefix: &'p str,
-    key: &'p str,
+    at: At,
+    key: &'k str,
 }
 
 impl<'de> DeserializeSeed<'de> for FactSeed<'_, '_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
-        let FactSeed { cx, fact, prefix, key } = self;
+        let FactSeed { cx, fact, at, key } = self;
         match fact.value_type() {
-            FactType::Disabilities => d.deserialize_any(ListVisitor { cx, prefix, key, item: Item::Disability }),
-            FactType::Needs => d.deserialize_any(ListVisitor { cx, prefix, key, item: Item::Need }),
+            FactType::Disabilities => d.deserialize_any(ListVisitor { cx, at, key, item: Item::Disability }),
+            FactType::Needs => d.deserialize_any(ListVisitor { cx, at, key, item: Item::Need }),
             ty => {
                 let value = ScalarSeed.deserialize(d)?;
                 match scalar_value(fact, ty, value) {
@@ -439,7 +577,7 @@ impl<'de> DeserializeSeed<'de> for FactSeed<'_, '_> {
                         Ok(())
                     }
                     Ok(None) => Ok(()),
-                    Err(p) => Err(cx.fail(&join(prefix, key), p)),
+                    Err(p) => Err(cx.fail(&at.path(Some(key)), p)),
                 }
             }
         }
@@ -448,13 +586,17 @@ impl<'de> DeserializeSeed<'de> for FactSeed<'_, '_> {
 
 /// A yes/no, number, money or word answer; `None` for null (not answered).
 fn scalar_value(fact: Fact, ty: FactType, value: Scalar) -> std::result::Result<Option<Value>, Problem> {
-    let d = fact.def();
     Ok(Some(match (ty, value) {
         (_, Scalar::Null) => return Ok(None),
         (FactType::Bool, Scalar::Bool(b)) => Value::Bool(b),
         (FactType::Bool, _) => return Err(Problem::NotBool),
-        (FactType::Number, Scalar::Int(n)) if (d.min as i128..=d.max as i128).contains(&n) => Value::Number(Decimal::from(n as i64)),
-        (FactType::Number, _) => return Err(Problem::NotWholeNumber { min: d.min, max: d.max }),
+        (FactType::Number, value) => {
+            let d = fact.def();
+            match value {
+                Scalar::Int(n) if (d.min as i128..=d.max as i128).contains(&n) => Value::Number(Decimal::from(n as i64)),
+                _ => return Err(Problem::NotWholeNumber { min: d.min, max: d.max }),
+            }
+        }
         (FactType::Money, Scalar::Str(s)) => Value::Number(money(s.as_str())?),
         (FactType::Money, Scalar::Int(_) | Scalar::Float) => return Err(Problem::MoneyNotString),
         (FactType::Money, _) => return Err(Problem::NotMoney),
@@ -504,17 +646,17 @@ enum Item {
     Need,
 }
 
-/// A list fact (its path is put together only for a message).
-struct ListVisitor<'c, 'p> {
+/// A list fact.
+struct ListVisitor<'c, 'k> {
     cx: &'c mut Cx,
-    prefix: &'p str,
-    key: &'p str,
+    at: At,
+    key: &'k str,
     item: Item,
 }
 
 impl ListVisitor<'_, '_> {
     fn not_list<E: serde::de::Error>(self) -> E {
-        self.cx.fail(&join(self.prefix, self.key), Problem::NotList)
+        self.cx.fail(&self.at.path(Some(self.key)), Problem::NotList)
     }
 }
 
@@ -524,14 +666,14 @@ impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
         f.write_str("a list")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        let ListVisitor { cx, prefix, key, item } = self;
+        let ListVisitor { cx, at, key, item } = self;
         let mut list = Vec::new();
         let mut mask = 0u16;
         let mut i = 0usize;
-        let at = |i: usize| format!("{}[{i}]", join(prefix, key));
+        let path = |i: usize| format!("{}[{i}]", at.path(Some(key)));
         loop {
             match item {
-                Item::Disability => match seq.next_element_seed(DisabilitySeed { cx: &mut *cx, prefix, key, index: i })? {
+                Item::Disability => match seq.next_element_seed(DisabilitySeed { cx: &mut *cx, at, key, index: i })? {
                     Some(d) => list.push(d),
                     None => break,
                 },
@@ -539,7 +681,7 @@ impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
                     Some(Scalar::Str(s)) if needs().iter().any(|w| w.name == s.as_str()) => {
                         mask |= 1 << needs().iter().position(|w| w.name == s.as_str()).unwrap_or(0)
                     }
-                    Some(_) => return Err(cx.fail(&at(i), Problem::NotWord(needs().iter().map(|w| w.name).collect()))),
+                    Some(_) => return Err(cx.fail(&path(i), Problem::NotWord(needs().iter().map(|w| w.name).collect()))),
                     None => break,
                 },
             }
@@ -557,34 +699,25 @@ impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, _: A) -> std::result::Result<(), A::Error> {
         Err(self.not_list())
     }
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<(), E> {
-        Err(self.not_list())
-    }
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<(), E> {
-        Err(self.not_list())
-    }
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<(), E> {
-        Err(self.not_list())
-    }
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<(), E> {
-        Err(self.not_list())
-    }
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<(), E> {
-        Err(self.not_list())
-    }
+    refuse_other_shapes!((), not_list);
 }
 
-/// One `{kind, grade}` of the disabilities list (item `index` of the list at `prefix.key`).
-struct DisabilitySeed<'c, 'p> {
+/// One `{kind, grade}` of the disabilities list (item `index` of the list).
+struct DisabilitySeed<'c, 'k> {
     cx: &'c mut Cx,
-    prefix: &'p str,
-    key: &'p str,
+    at: At,
+    key: &'k str,
     index: usize,
 }
 
 impl DisabilitySeed<'_, '_> {
+    fn path(&self, field: Option<&str>) -> String {
+        let item = format!("{}[{}]", self.at.path(Some(self.key)), self.index);
+        field.map(|f| format!("{item}.{f}")).unwrap_or(item)
+    }
     fn not_object<E: serde::de::Error>(self) -> E {
-        self.cx.fail(&format!("{}[{}]", join(self.prefix, self.key), self.index), Problem::NotAnObject)
+        let path = self.path(None);
+        self.cx.fail(&path, Problem::NotAnObject)
     }
 }
 
@@ -601,34 +734,32 @@ impl<'de> Visitor<'de> for DisabilitySeed<'_, '_> {
         f.write_str("an object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Disability, A::Error> {
-        let DisabilitySeed { cx, prefix, key: list, index } = self;
-        let at = |key: &str| format!("{}[{index}].{key}", join(prefix, list));
         let (mut kind, mut grade, mut seen_grade) = (None, None, false);
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let key = key.as_str();
             match key {
-                "kind" if kind.is_some() => return Err(cx.fail(&at(key), Problem::DuplicateKey)),
-                "grade" if seen_grade => return Err(cx.fail(&at(key), Problem::DuplicateKey)),
+                "kind" if kind.is_some() => return Err(self.cx.fail(&self.path(Some(key)), Problem::DuplicateKey)),
+                "grade" if seen_grade => return Err(self.cx.fail(&self.path(Some(key)), Problem::DuplicateKey)),
                 "kind" => match map.next_value_seed(ScalarSeed)? {
                     Scalar::Str(s) if kinds().iter().any(|w| w.name == s.as_str()) => {
                         kind = kinds().iter().position(|w| w.name == s.as_str()).map(|k| k as u8)
                     }
-                    _ => return Err(cx.fail(&at(key), Problem::NotWord(kinds().iter().map(|w| w.name).collect()))),
+                    _ => return Err(self.cx.fail(&self.path(Some(key)), Problem::NotWord(kinds().iter().map(|w| w.name).collect()))),
                 },
                 "grade" => {
                     seen_grade = true;
                     match map.next_value_seed(ScalarSeed)? {
                         Scalar::Null => {}
                         Scalar::Int(g) if (1..=4).contains(&g) => grade = Some(g as u8),
-                        _ => return Err(cx.fail(&at(key), Problem::NotWholeNumber { min: 1, max: 4 })),
+                        _ => return Err(self.cx.fail(&self.path(Some(key)), Problem::NotWholeNumber { min: 1, max: 4 })),
                     }
                 }
-                _ => return Err(cx.fail(&at(key), Problem::UnknownKey)),
+                _ => return Err(self.cx.fail(&self.path(Some(key)), Problem::UnknownKey)),
             }
         }
         match kind {
             Some(kind) => Ok(Disability { kind, grade }),
-            None => Err(cx.fail(&at("kind"), Problem::MissingKey)),
+            None => Err(self.cx.fail(&self.path(Some("kind")), Problem::MissingKey)),
         }
     }
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<Disability, A::Error> {
@@ -637,19 +768,5 @@ impl<'de> Visitor<'de> for DisabilitySeed<'_, '_> {
     fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<Disability, E> {
         Err(self.not_object())
     }
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<Disability, E> {
-        Err(self.not_object())
-    }
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<Disability, E> {
-        Err(self.not_object())
-    }
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<Disability, E> {
-        Err(self.not_object())
-    }
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<Disability, E> {
-        Err(self.not_object())
-    }
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<Disability, E> {
-        Err(self.not_object())
-    }
+    refuse_other_shapes!(Disability, not_object);
 }
