@@ -1,8 +1,8 @@
 //! Compiles the policy data (`seeds/*.toml`) with the rule compiler in `src/rules/compile.rs` and
 //! writes what it makes to `$OUT_DIR`: the generated fact table (`facts.rs`), the index, one rule
 //! file and one text file per language for each place, and `embedded.rs`, which compiles those very
-//! files into native builds. Any problem in a seed file stops the build with messages naming the
-//! file and the benefit.
+//! files into native builds; and the web app's strings (`src/view/ui.toml`) as `ui.rs`. Any problem
+//! in a seed file stops the build with messages naming the file and the benefit.
 
 #[path = "src/rules/codec.rs"]
 #[allow(dead_code)]
@@ -13,6 +13,8 @@ mod compile;
 #[path = "src/rules/syntax.rs"]
 #[allow(dead_code)]
 mod syntax;
+#[path = "src/view/ui_texts.rs"]
+mod ui_texts;
 
 use std::path::Path;
 
@@ -21,8 +23,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=SEEDS_DIR");
     let dir = std::env::var("SEEDS_DIR").unwrap_or_else(|_| "seeds".into());
     println!("cargo:rerun-if-changed={dir}");
-    for f in ["codec", "compile", "syntax"] {
-        println!("cargo:rerun-if-changed=src/rules/{f}.rs");
+    for f in ["src/rules/codec.rs", "src/rules/compile.rs", "src/rules/syntax.rs", "src/view/ui.toml", "src/view/ui_texts.rs"] {
+        println!("cargo:rerun-if-changed={f}");
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
@@ -43,7 +45,21 @@ fn main() {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+    let ui = match std::fs::read_to_string("src/view/ui.toml")
+        .map_err(|e| vec![format!("src/view/ui.toml: {e}")])
+        .and_then(|t| ui_texts::rust(&t))
+    {
+        Ok(ui) => ui,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("UI text error: {e}");
+                println!("cargo:warning=UI text error: {e}");
+            }
+            std::process::exit(1);
+        }
+    };
     let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("ui.rs".into(), ui.into_bytes()),
         ("facts.rs".into(), compiled.facts_rs.clone().into_bytes()),
         ("index.bin".into(), compiled.index.clone()),
         ("embedded.rs".into(), compile::embedded_rs(&compiled).into_bytes()),

@@ -449,6 +449,12 @@ pub enum Page {
     Change(Fact),
     Check,
     Results,
+    /// Which offices to visit, in which order, with what (everyone in the household).
+    Plan,
+    /// Add another person of the same household (a short name, then their questions).
+    AddPerson,
+    /// A form to authorise someone to apply on the applicant's behalf, to print and fill by hand.
+    Authorise,
     /// Every benefit of one place (`None`: the list of places).
     Browse(Option<u8>),
 }
@@ -463,6 +469,9 @@ impl Page {
             Page::Change(f) => format!("change-{}", f.name()),
             Page::Check => "check".into(),
             Page::Results => "results".into(),
+            Page::Plan => "plan".into(),
+            Page::AddPerson => "add-person".into(),
+            Page::Authorise => "authorise".into(),
             Page::Browse(None) => "browse".into(),
             Page::Browse(Some(j)) => format!("browse-{}", places()[j as usize].id),
         }
@@ -475,6 +484,9 @@ impl Page {
             "where" => Page::Where,
             "check" => Page::Check,
             "results" => Page::Results,
+            "plan" => Page::Plan,
+            "add-person" => Page::AddPerson,
+            "authorise" => Page::Authorise,
             "browse" => Page::Browse(None),
             _ => {
                 if let Some(f) = slug.strip_prefix("q-") {
@@ -536,5 +548,8 @@ pub fn previous_page(s: &Session, page: Page) -> Page {
         Page::Change(_) => Page::Check,
         Page::Check => last_before(None),
         Page::Results => Page::Check,
+        Page::AddPerson => Page::Results,
+        Page::Plan => Page::Results,
+        Page::Authorise => Page::Plan,
     }
 }

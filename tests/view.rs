@@ -185,8 +185,126 @@ fn results_past_the_documents_period_say_so_at_the_top() {
     let mut s = session(0, Helper::Myself, Lang::Zh);
     s.facts.set(Fact::Certificate, Value::Bool(true));
     let html = render_page(Page::Results, &s, &Ctx { today: Some(20261125), ..Ctx::default() }, None, None);
-    assert!(html.contains("执行期到 2025-12-31 为止"), "page-level notice");
-    assert!(html.contains("文件的执行期已过"), "and on the cards");
+    assert_eq!(html.matches("执行期到 2025-12-31 为止").count(), 1, "said once, at the top");
+    assert!(!html.contains("文件的执行期已过"), "not repeated on every card");
     let inside = render_page(Page::Results, &s, &Ctx::default(), None, None);
     assert!(!inside.contains("执行期到"), "no notice without a date past the period");
+}
+
+/// A results page as a person would read it: the summary before the groups, the money first.
+fn huining_father(helper: Helper, lang: Lang) -> (Session, String) {
+    let mut s = session(3, helper, lang);
+    s.facts.set(Fact::Certificate, Value::Bool(true));
+    s.facts.set(Fact::Age, Value::Number(70.into()));
+    s.facts.set(Fact::Residence, Value::Word(1));
+    s.facts.set(Fact::LongTermCare, Value::Bool(true));
+    s.facts.set(Fact::HouseholdStatus, Value::Word(3));
+    s.facts.disabilities = Some(vec![benefits::rules::facts::Disability { kind: 0, grade: Some(2) }]);
+    let html = render_page(Page::Results, &s, &Ctx { today: Some(20261203), ..Ctx::default() }, None, None);
+    (s, html)
+}
+
+#[test]
+fn results_start_with_a_summary_of_the_money_and_the_next_step() {
+    let (_, html) = huining_father(Helper::Family, Lang::Zh);
+    let summary = html.find(r#"class="summary""#).expect("a summary");
+    let first_group = html.find(r#"class="result-group""#).expect("groups");
+    assert!(summary < first_group, "the summary comes first");
+    let part = &html[summary..first_group];
+    // The two national subsidies are in it, with "the province sets the amount".
+    assert!(part.contains("重度残疾人护理补贴") && part.contains("困难残疾人生活补贴"), "{part}");
+    assert!(part.contains("省级政府"));
+    assert!(part.contains("#plan/"), "the next step leads to the plan");
+    assert!(part.contains("您的家人最可能拿到的钱和保险"), "the helper's wording");
+    // Plain status words, each with its icon, and the kind of help on every card.
+    assert!(html.contains("可以申请") && html.contains("可能可以，需要核实"));
+    assert!(!html.contains("很可能符合"));
+    assert_eq!(html.matches(r#"class="help-kind""#).count(), html.matches("<article").count());
+}
+
+#[test]
+fn english_pages_mark_chinese_text() {
+    let (_, html) = huining_father(Helper::Myself, Lang::En);
+    assert!(html.contains(r#"<span lang="zh-CN">会政办发〔2022〕72号</span>"#), "document numbers are marked as Chinese");
+    assert!(html.contains(r#"<span lang="zh-CN">国发〔2015〕52号</span>"#));
+}
+
+#[test]
+fn the_plan_lists_each_office_once_with_one_list_of_documents() {
+    let (s, _) = huining_father(Helper::Family, Lang::Zh);
+    let html = render_page(Page::Plan, &s, &Ctx { today: Some(20261203), ..Ctx::default() }, None, None);
+    let offices: Vec<&str> = html.split(r#"<li class="visit""#).skip(1).map(|v| v.split("</h2>").next().unwrap()).collect();
+    let mut unique = offices.clone();
+    unique.dedup();
+    assert_eq!(offices.len(), unique.len(), "each office once: {offices:?}");
+    for visit in html.split(r#"<li class="visit""#).skip(1) {
+        let bring: Vec<&str> = visit
+            .split(r#"<ul class="bring">"#)
+            .nth(1)
+            .map(|b| b.split("</ul>").next().unwrap().split("<li>").skip(1).collect())
+            .unwrap_or_default();
+        let mut dedup = bring.clone();
+        dedup.sort();
+        dedup.dedup();
+        assert_eq!(bring.len(), dedup.len(), "documents once per visit");
+    }
+    // A relative is told what an agent brings, and where the national rule says who may apply.
+    assert!(html.contains("帮家人或别人去办时"));
+    assert!(html.contains("国家规定监护人"));
+    assert!(html.contains(r#"type="checkbox""#), "a tick box per visit");
+}
+
+#[test]
+fn someone_without_a_certificate_starts_with_the_certificate() {
+    let mut s = session(2, Helper::Family, Lang::Zh);
+    s.facts.set(Fact::Certificate, Value::Bool(false));
+    s.facts.set(Fact::LocalHukou, Value::Bool(true));
+    s.facts.disabilities = Some(vec![benefits::rules::facts::Disability { kind: 3, grade: Some(2) }]);
+    let html = render_page(Page::Plan, &s, &Ctx::default(), None, None);
+    let first = html.split(r#"<li class="visit""#).nth(1).expect("a first visit");
+    assert!(first.contains("残疾评定") && first.contains("旗残联"), "{first}");
+    assert!(first.contains("重度（一、二级）残疾人年度补贴"), "the certificate opens the yearly subsidy");
+}
+
+#[test]
+fn adding_a_person_keeps_the_household_and_asks_their_own_questions() {
+    let (s, html) = huining_father(Helper::Family, Lang::Zh);
+    assert!(html.contains("#add-person/"));
+    let page = render_page(Page::AddPerson, &s, &Ctx::default(), None, None);
+    assert!(page.contains(r#"id="person-name""#) && page.contains(r#"for="person-name""#));
+    let kiosk = render_page(Page::AddPerson, &Session { kiosk_idle: Some(90), ..s.clone() }, &Ctx::default(), None, None);
+    assert!(!kiosk.contains("person-name"), "no names typed at a kiosk");
+    let two = s.with_new_person("妈妈");
+    match benefits::session::next_page(&two) {
+        Page::Question(f) => assert!(!f.is_household(), "{f:?}: the household's questions are not asked again"),
+        other => panic!("the new person's questions come next, not {other:?}"),
+    }
+    let q = render_page(Page::Question(Fact::Age), &two, &Ctx::default(), None, None);
+    assert!(q.contains("妈妈今年几岁？"), "asked by the short name");
+}
+
+#[test]
+fn the_authorisation_form_has_blanks_and_collects_nothing() {
+    let (s, _) = huining_father(Helper::Family, Lang::Zh);
+    let html = render_page(Page::Authorise, &s, &Ctx::default(), None, None);
+    assert!(html.contains("委托书") && html.contains("________"));
+    assert!(!html.contains("<input"), "filled in by hand, nothing typed");
+}
+
+#[test]
+fn no_double_negative_questions() {
+    let s = session(2, Helper::Myself, Lang::Zh);
+    let html = render_page(Page::Question(Fact::NoOneEmployed), &s, &Ctx::default(), None, None);
+    assert!(html.contains("有人在工作吗"), "asks whether someone works");
+    let yes = apply_answer(&s, Fact::NoOneEmployed, &Draft { choice: Some(1), ..Draft::default() }).unwrap();
+    assert_eq!(yes.facts.get(Fact::NoOneEmployed), &Value::Bool(false), "someone works: not a zero-employment household");
+}
+
+#[test]
+fn browse_pages_count_and_jump_and_speak_plainly() {
+    let html = render_page(Page::Browse(Some(0)), &Session::default(), &Ctx::default(), None, None);
+    assert!(html.contains("项政策"));
+    assert!(html.contains(r##"href="#cat-"##), "jump links to each kind");
+    assert!(!html.contains("不是突发困难"), "conditions said directly, not as 'not …: none'");
+    assert!(!html.contains("common.toml"));
 }

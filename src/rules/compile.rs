@@ -64,6 +64,9 @@ struct FactToml {
     only_if: Option<String>,
     /// Not asked of, and false for, anyone younger (work questions for a child).
     from_age: Option<u8>,
+    /// The question asks the opposite of the fact ("does anyone work?"): "yes" stores false.
+    #[serde(default)]
+    inverted: bool,
     min: Option<i64>,
     max: Option<i64>,
     unit: Option<TextToml>,
@@ -134,6 +137,9 @@ impl FactTable {
             }
             if f.ty == "money" && f.unit.is_none() {
                 errors.push(ctx("a money fact needs its unit".into()));
+            }
+            if f.inverted && f.ty != "bool" {
+                errors.push(ctx("only a yes/no fact can be inverted".into()));
             }
             if f.from_age.is_some() && !table.facts.iter().any(|g| g.name == "age" && g.ty == "number") {
                 errors.push(ctx("from_age needs a number fact named 'age'".into()));
@@ -232,7 +238,7 @@ impl FactTable {
             let hint = f.hint.as_ref().map(text_rs).unwrap_or_else(|| "Text { zh: \"\", en: \"\" }".into());
             let _ = writeln!(
                 s,
-                "    FactDef {{ name: {:?}, section: {:?}, key: {:?}, ty: FactType::{ty}, code: b'{}', label: {}, question: Question {{ zh: {:?}, en: {:?}, en_other: {:?}, hint: {hint} }}, words: &[{words}], only_if: {}, from_age: {}, min: {}, max: {}, unit: {} }},",
+                "    FactDef {{ name: {:?}, section: {:?}, key: {:?}, ty: FactType::{ty}, code: b'{}', label: {}, question: Question {{ zh: {:?}, en: {:?}, en_other: {:?}, hint: {hint} }}, words: &[{words}], only_if: {}, from_age: {}, inverted: {}, min: {}, max: {}, unit: {} }},",
                 f.name,
                 section,
                 key,
@@ -243,6 +249,7 @@ impl FactTable {
                 f.question.en_other,
                 f.only_if.as_ref().map(|p| format!("Some(Fact::{})", camel(p))).unwrap_or_else(|| "None".into()),
                 f.from_age.unwrap_or(0),
+                f.inverted,
                 f.min.unwrap_or(0),
                 f.max.unwrap_or(0),
                 f.unit.as_ref().map(|u| format!("Some({})", text_rs(u))).unwrap_or_else(|| "None".into()),
@@ -715,6 +722,12 @@ impl Context<'_> {
 fn both(t: &TextToml) -> Result<(), String> {
     if t.zh.trim().is_empty() || t.en.trim().is_empty() {
         return Err("needs both zh and en text".into());
+    }
+    // People read these texts: no file names or condition names from the seeds.
+    for text in [&t.zh, &t.en] {
+        if text.contains(".toml") || text.contains('`') || text.contains("[define]") {
+            return Err(format!("speaks of the data files, not to people: {text:?}"));
+        }
     }
     Ok(())
 }

@@ -57,6 +57,8 @@ pub struct FactDef {
     pub only_if: Option<Fact>,
     /// Not asked of, and false for, anyone younger than this (0: any age).
     pub from_age: u8,
+    /// The question asks the opposite of the fact: "yes" stores false.
+    pub inverted: bool,
     pub min: i64,
     pub max: i64,
     pub unit: Option<Text>,

@@ -248,18 +248,19 @@ pub fn date(d: u32) -> String {
     format_date(d)
 }
 
-/// A whole condition in words, for the browse pages (not for one person):
-/// "持有残疾人证，并且 残疾：任何类别，一级至二级".
+/// A whole condition in plain words, for the browse pages (not for one person): "持有残疾人证；
+/// 并且 残疾：任何类别，一级至二级". A "not" is said as the opposite ("突发困难：基本生活遇到困难或…"
+/// rather than "不是 突发困难：没有").
 pub fn describe_condition(c: &Cond, lang: Lang) -> String {
-    let (and, or, not) = match lang {
-        Lang::Zh => ("，并且 ", "，或者 ", "不是"),
-        Lang::En => ("; and ", "; or ", "not "),
+    let (and, any_of, or) = match lang {
+        Lang::Zh => ("；并且 ", "以下任一：", "；"),
+        Lang::En => ("; and ", "any of: ", "; "),
     };
     match c {
         Cond::True => String::new(),
         Cond::All(parts) => parts.iter().map(|p| wrap(p, lang)).collect::<Vec<_>>().join(and),
-        Cond::Any(parts) => parts.iter().map(|p| wrap(p, lang)).collect::<Vec<_>>().join(or),
-        Cond::Not(inner) => format!("{not}{}", wrap(inner, lang)),
+        Cond::Any(parts) => format!("{any_of}{}", parts.iter().map(|p| wrap(p, lang)).collect::<Vec<_>>().join(or)),
+        Cond::Not(inner) => negate(inner, lang),
         leaf => describe_test(leaf, lang),
     }
 }
@@ -268,5 +269,36 @@ fn wrap(c: &Cond, lang: Lang) -> String {
     match c {
         Cond::All(_) | Cond::Any(_) => format!("（{}）", describe_condition(c, lang)),
         _ => describe_condition(c, lang),
+    }
+}
+
+/// The opposite of a test, said directly.
+fn negate(c: &Cond, lang: Lang) -> String {
+    match *c {
+        Cond::True => String::new(),
+        Cond::Yes(f) => match lang {
+            Lang::Zh => format!("{}：否", fact_label(f).get(lang)),
+            Lang::En => format!("{}: no", fact_label(f).get(lang)),
+        },
+        Cond::Word(f, mask) => {
+            let all = (1u32 << f.words().len()) - 1;
+            describe_test(&Cond::Word(f, !mask & all), lang)
+        }
+        Cond::Number(f, op, n) => {
+            let opposite = match op {
+                Cmp::Eq => Cmp::Ne,
+                Cmp::Ne => Cmp::Eq,
+                Cmp::Lt => Cmp::Ge,
+                Cmp::Le => Cmp::Gt,
+                Cmp::Gt => Cmp::Le,
+                Cmp::Ge => Cmp::Lt,
+            };
+            describe_test(&Cond::Number(f, opposite, n), lang)
+        }
+        Cond::Not(inner) => describe_condition(inner, lang),
+        ref other => match lang {
+            Lang::Zh => format!("不属于：{}", wrap(other, lang)),
+            Lang::En => format!("not: {}", wrap(other, lang)),
+        },
     }
 }

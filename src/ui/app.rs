@@ -1,6 +1,6 @@
 //! The app's state and how the page follows it.
 
-use super::events::{focus_after_render, on_click, on_submit};
+use super::events::{focus_after_render, on_change, on_click, on_keydown, on_submit};
 use super::kiosk::start_kiosk_if_asked;
 use crate::rules::policy::{install_rules, install_texts, rule_file, rules_loaded, text_file, texts_loaded, Lang};
 use crate::session::{address, parse_address, DecodeError, Page, Session};
@@ -239,27 +239,53 @@ pub fn adopt(page: web_sys::HtmlElement) {
         Effect::new(move |_| {
             let html = app.html();
             if !(first.replace(false) && html == prerendered) {
-                // A redraw (e.g. the place's texts arriving) keeps the settings panel as it was.
-                let open = target.query_selector("details.settings[open]").ok().flatten().is_some();
-                target.set_inner_html(&html);
-                if open {
-                    if let Some(d) = target.query_selector("details.settings").ok().flatten() {
-                        let _ = d.set_attribute("open", "");
-                    }
-                }
+                redraw(&target, &html);
             }
         });
         let click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev| on_click(app, ev));
         let submit = Closure::<dyn FnMut(web_sys::SubmitEvent)>::new(move |ev| on_submit(app, ev));
+        let key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(on_keydown);
+        let change = Closure::<dyn FnMut(web_sys::Event)>::new(on_change);
         let _ = page.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
         let _ = page.add_event_listener_with_callback("submit", submit.as_ref().unchecked_ref());
+        let _ = page.add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref());
+        let _ = page.add_event_listener_with_callback("change", change.as_ref().unchecked_ref());
         click.forget();
         submit.forget();
+        key.forget();
+        change.forget();
         let _ = page.set_attribute("data-app", "ready");
     });
     // The app lives as long as the page: its owner is never dropped.
     std::mem::forget(owner);
     register_service_worker();
+}
+
+/// Puts new page HTML on screen. A redraw of the same page (the place's texts arriving, a setting)
+/// keeps the settings panel as it was and the focus where it was: on the same control, found by
+/// its id or its place among the setting links, so focus never falls back to the page's body.
+fn redraw(target: &web_sys::HtmlElement, html: &str) {
+    let open = target.query_selector("details.settings[open]").ok().flatten().is_some();
+    let focused = document().active_element().filter(|e| target.contains(Some(e)));
+    let id = focused.as_ref().map(|e| e.id()).filter(|id| !id.is_empty());
+    let setting = focused.as_ref().filter(|e| e.has_attribute("data-replace")).and_then(|e| {
+        let links = document().query_selector_all("[data-replace]").ok()?;
+        (0..links.length()).find(|i| links.item(*i).is_some_and(|n| n.is_same_node(Some(e))))
+    });
+    target.set_inner_html(html);
+    if open {
+        if let Some(d) = target.query_selector("details.settings").ok().flatten() {
+            let _ = d.set_attribute("open", "");
+        }
+    }
+    let again = match (id, setting) {
+        (Some(id), _) => document().get_element_by_id(&id),
+        (None, Some(i)) => document().query_selector_all("[data-replace]").ok().and_then(|l| l.item(i)).and_then(|n| n.dyn_into().ok()),
+        _ => None,
+    };
+    if let Some(el) = again {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
 }
 
 /// Offline use: the service worker keeps this build's files (see public/sw.js). Browsers without

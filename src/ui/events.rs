@@ -96,6 +96,13 @@ pub fn on_click(app: App, ev: web_sys::MouseEvent) {
             Some("print") => {
                 let _ = window().print();
             }
+            Some("print-all") => {
+                // The full detail prints only when asked for; the usual sheet is one or two pages.
+                let html = document().document_element().expect("<html>");
+                let _ = html.class_list().add_1("print-all");
+                let _ = window().print();
+                let _ = html.class_list().remove_1("print-all");
+            }
             Some("retry") => app.loading.update(|t| *t = Loading { version: t.version + 1, ..Loading::default() }),
             Some("finish") => wipe(app),
             Some("remember") if app.session.with_untracked(|s| s.kiosk_idle.is_none()) => {
@@ -135,13 +142,17 @@ pub fn on_submit(app: App, ev: web_sys::SubmitEvent) {
         Some("where") => match small("answer").filter(|v| (*v as usize) < places().len()) {
             Some(v) => {
                 let mut next = s;
-                next.facts.jurisdiction = Some(v);
+                next.set_place(v);
                 // The next question depends on the place's rules: fetch them first if need be.
                 let lang = next.lang;
                 app.ensure_place(v, lang, Some(Box::new(move || app.go(next_page(&next), next))));
             }
             None => show_error(app, "option-0", ui(s.lang).choose_one),
         },
+        Some("add-person") => {
+            let next = s.with_new_person(&get("name"));
+            app.go(next_page(&next), next);
+        }
         Some("answer") => {
             let Some(fact) = form.get_attribute("data-fact").and_then(|f| Fact::from_name(&f)) else { return };
             let returning = form.get_attribute("data-return").as_deref() == Some("1");
@@ -179,4 +190,36 @@ pub fn on_submit(app: App, ev: web_sys::SubmitEvent) {
 fn show_error(app: App, field: &'static str, message: &str) {
     app.error.set(Some(FieldError { field, message: message.into(), draft: Draft::default() }));
     focus_after_render(".error-summary");
+}
+
+/// Keys: Space on a link that looks like a button follows it, as on a button.
+pub fn on_keydown(ev: web_sys::KeyboardEvent) {
+    if ev.key() != " " {
+        return;
+    }
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    if target.tag_name() == "A" && target.get_attribute("role").as_deref() == Some("button") {
+        ev.prevent_default();
+        target.click();
+    }
+}
+
+/// Changes: "none of these" clears the other needs, and choosing a need clears "none of these".
+pub fn on_change(ev: web_sys::Event) {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    if !input.checked() {
+        return;
+    }
+    let selector = match input.name().as_str() {
+        "need_none" => "input[name=need]",
+        "need" => "input[name=need_none]",
+        _ => return,
+    };
+    if let Ok(list) = document().query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(other) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                other.set_checked(false);
+            }
+        }
+    }
 }

@@ -73,7 +73,8 @@ pub fn apply_answer(s: &Session, fact: Fact, d: &Draft) -> Result<Session, Field
     let fail = |field: &'static str, message: &str| FieldError { field, message: message.into(), draft: d.clone() };
     match fact.value_type() {
         FactType::Bool => match d.choice {
-            Some(c) => next.facts.set(fact, Value::Bool(c == 1)),
+            // An inverted question ("does anyone work?") stores the opposite of its answer.
+            Some(c) => next.facts.set(fact, Value::Bool((c == 1) != fact.def().inverted)),
             None => return Err(fail("option-0", t.choose_one)),
         },
         FactType::Word => match d.choice.filter(|c| (*c as usize) < fact.words().len()) {
@@ -101,6 +102,7 @@ pub fn apply_answer(s: &Session, fact: Fact, d: &Draft) -> Result<Session, Field
     }
     next.not_sure = FactSet(next.not_sure.0 & !(1u64 << fact as u64));
     next.mark_asked(fact);
+    next.share_household(fact);
     Ok(next)
 }
 
@@ -110,6 +112,7 @@ pub fn answer_not_sure(s: &Session, fact: Fact) -> Session {
     next.facts.clear(fact);
     next.not_sure.insert(fact);
     next.mark_asked(fact);
+    next.share_household(fact);
     next
 }
 
@@ -128,7 +131,7 @@ pub fn draft_from(s: &Session, f: Fact) -> Draft {
             d.needs_none = s.facts.needs == Some(0);
         }
         _ => match s.facts.get(f) {
-            Value::Bool(b) => d.choice = Some(*b as u8),
+            Value::Bool(b) => d.choice = Some((*b != f.def().inverted) as u8),
             Value::Word(w) => d.choice = Some(*w),
             Value::Number(n) => d.number = n.to_string(),
             Value::Unknown => {}

@@ -11,7 +11,7 @@ pub mod text;
 pub use pages::{answer_text, render_main};
 
 use crate::rules::policy::{jurisdiction, places, Jurisdiction, Lang};
-use crate::session::{address, Page, Session};
+use crate::session::{address, Helper, Page, Session};
 use std::fmt::Write;
 use text::ui;
 
@@ -55,12 +55,82 @@ pub fn page_title(page: Page, s: &Session) -> String {
         Page::Start => t.start_title.into(),
         Page::Who => t.who_title.into(),
         Page::Where => t.where_title.into(),
-        Page::Question(f) | Page::Change(f) => text::question(f, s.lang, s.helper.unwrap_or_default(), &place_name(s)),
+        Page::Question(f) | Page::Change(f) => question_text(s, f),
         Page::Check => t.check_title.into(),
         Page::Results => t.results_title.into(),
+        Page::Plan => t.plan_title.into(),
+        Page::AddPerson => t.add_person_title.into(),
+        Page::Authorise => t.authorise_title.into(),
         Page::Browse(None) => t.browse_title.into(),
         Page::Browse(Some(j)) => format!("{} - {}", jurisdiction(j).name.get(s.lang), t.browse_title),
     }
+}
+
+/// A question as this person sees it (see `text::question`).
+pub fn question_text(s: &Session, f: crate::rules::Fact) -> String {
+    let about_self = s.index == 0 && s.helper.unwrap_or_default() == Helper::Myself;
+    text::question(f, s.lang, about_self, &who(s), &place_name(s))
+}
+
+/// How the pages speak of the person being answered for: "您" / "you" when filling in for oneself;
+/// otherwise their short name, or "您的家人" / "your family member", "申请人" / "the applicant".
+pub fn who(s: &Session) -> String {
+    who_of(s, s.index, &s.name)
+}
+
+/// The same for person `i` of the household, with their short name.
+pub fn who_of(s: &Session, i: usize, name: &str) -> String {
+    let t = ui(s.lang);
+    match s.helper.unwrap_or_default() {
+        Helper::Myself if i == 0 => t.who_self.to_string(),
+        _ if !name.is_empty() => name.to_string(),
+        Helper::Staff => t.who_staff.to_string(),
+        _ => t.who_family.to_string(),
+    }
+}
+
+/// "第 2 位（妈妈）" / "Person 2 (Mum)": a person's label when there are several.
+pub fn person_label(s: &Session, i: usize, name: &str) -> String {
+    let base = ui(s.lang).person_label.replace("{n}", &(i + 1).to_string());
+    if name.is_empty() {
+        base
+    } else if s.lang == Lang::Zh {
+        format!("{base}（{name}）")
+    } else {
+        format!("{base} ({name})")
+    }
+}
+
+/// Text in a page of `lang`, escaped; on English pages each run of Chinese characters (a document
+/// number, a section, a name) is marked `lang="zh-CN"` so screen readers read it right.
+pub fn esc_in(text: &str, lang: Lang) -> String {
+    if lang == Lang::Zh || !text.chars().any(is_cjk) {
+        return esc(text);
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if !run.is_empty() {
+            out.push_str(r#"<span lang="zh-CN">"#);
+            out.push_str(&esc(run));
+            out.push_str("</span>");
+            run.clear();
+        }
+    };
+    for c in text.chars() {
+        if is_cjk(c) || (!run.is_empty() && (c.is_ascii_digit() || "〔〕（）()·、，。：；“”".contains(c))) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push_str(&esc(&c.to_string()));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}' | '§')
 }
 
 pub fn place_name(s: &Session) -> String {

@@ -1,7 +1,7 @@
 //! Check your answers: every answer with a link to change it.
 
-use super::super::text::{question, ui};
-use super::super::{esc, href, place_name};
+use super::super::text::ui;
+use super::super::{esc, href, place_name, question_text};
 use super::back_link;
 use super::sentence_case;
 use crate::rules::facts::Value;
@@ -43,8 +43,9 @@ pub fn answer_text(s: &Session, f: Fact) -> String {
             (0..needs().len() as u8).filter(|n| mask & (1 << n) != 0).map(|n| need_label(n).get(lang)).collect::<Vec<_>>().join(sep)
         }
         ty => match s.facts.get(f) {
-            Value::Bool(true) => t.yes.into(),
-            Value::Bool(false) => t.no.into(),
+            // An inverted question ("does anyone work?") was answered with the opposite of the fact.
+            Value::Bool(b) if *b != f.def().inverted => t.yes.into(),
+            Value::Bool(_) => t.no.into(),
             Value::Word(w) => word_label(f, *w).get(lang).into(),
             Value::Number(n) => match (f.unit(lang), ty) {
                 (Some(u), FactType::Money) => format!("{} {u}", yuan(*n)),
@@ -72,7 +73,7 @@ pub(super) fn check(s: &Session) -> String {
     };
     row(t.where_title, &place_name(s), Page::Where);
     for f in &s.asked {
-        let q = question(*f, s.lang, s.helper.unwrap_or_default(), &place_name(s));
+        let q = question_text(s, *f);
         row(&q, &answer_text(s, *f), Page::Change(*f));
     }
     let _ =

@@ -4,6 +4,8 @@
 mod browse;
 mod check;
 mod choice;
+mod person;
+mod plan;
 mod question;
 mod results;
 mod start;
@@ -42,6 +44,9 @@ pub fn render_main(page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>
         Page::Question(f) | Page::Change(f) => question::question_page(s, page, f, error),
         Page::Check => check::check(s),
         Page::Results => results::results(s, cx),
+        Page::Plan => plan::plan_page(s, cx),
+        Page::AddPerson => person::add_person(s, error),
+        Page::Authorise => plan::authorise(s),
         Page::Browse(j) => browse::browse(s, j),
     }
 }

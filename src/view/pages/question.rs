@@ -1,8 +1,8 @@
 //! One question: yes/no, a choice, a number, the disability (kind and grade) or the needs.
 
 use super::super::form::{draft_from, Draft, FieldError};
-use super::super::text::{hint, question, ui};
-use super::super::{esc, place_name};
+use super::super::text::{hint, ui};
+use super::super::{esc, question_text};
 use super::{back_link, error_message, error_summary, radio, sentence_case, speak_button};
 use crate::rules::engine;
 use crate::rules::vocab::{kinds, needs, FactType};
@@ -24,7 +24,7 @@ fn options_for(f: Fact, lang: Lang) -> Vec<(u8, &'static str)> {
 pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&FieldError>) -> String {
     let t = ui(s.lang);
     let lang = s.lang;
-    let title = question(fact, lang, s.helper.unwrap_or_default(), &place_name(s));
+    let title = question_text(s, fact);
     let hint = hint(fact, lang);
     let draft: Draft = error.map(|e| e.draft.clone()).unwrap_or_else(|| draft_from(s, fact));
     let described = if error.is_some() { "question-hint question-error" } else { "question-hint" };
@@ -34,9 +34,9 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
     let _ = write!(
         h,
         r#"<p class="progress">{}{}{}</p><form novalidate data-form="answer" data-fact="{}" data-return="{}">"#,
-        esc(&t.progress.replace("{n}", &s.asked.len().to_string())),
-        if lang == Lang::Zh { "。" } else { ". " },
-        esc(&t.progress_left.replace("{n}", &left.to_string())),
+        esc(&t.progress.replace("{n}", &(s.asked.len() + 1).to_string()).replace("{total}", &(s.asked.len() + left.max(1)).to_string())),
+        "",
+        "",
         fact.name(),
         matches!(page, Page::Change(_)) as u8,
     );
@@ -65,7 +65,9 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
                 esc(t.kind_legend)
             );
             for k in 0..kinds().len() as u8 {
-                h.push_str(&radio("kind", &format!("kind-{k}"), k, &sentence_case(kind_label(k).get(lang)), draft.kind == Some(k)));
+                let label = sentence_case(kind_label(k).get(lang));
+                spoken.push(label.clone());
+                h.push_str(&radio("kind", &format!("kind-{k}"), k, &label, draft.kind == Some(k)));
             }
             let _ = write!(
                 h,
@@ -74,6 +76,7 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
             );
             for g in [1u8, 2, 3, 4, 0] {
                 let label = if g == 0 { t.grade_unassessed } else { t.grade_names[g as usize - 1] };
+                spoken.push(label.to_string());
                 h.push_str(&radio("grade", &format!("grade-{g}"), g, label, draft.grade == Some(g)));
             }
             h.push_str("</div></fieldset></div>");
@@ -94,11 +97,13 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
                     esc(&label)
                 );
             }
+            // "None of these" clears the other boxes (and a box clears it): see ui::events.
             let _ = write!(
                 h,
-                r#"<div class="checkbox"><input type="checkbox" name="need_none" id="need-none" value="1"{}><label for="need-none">{}</label></div></div></fieldset></div>"#,
+                r#"<div class="checkbox"><input type="checkbox" name="need_none" id="need-none" value="1" aria-describedby="need-none-hint"{}><label for="need-none">{}</label></div><p id="need-none-hint" class="hint">{}</p></div></fieldset></div>"#,
                 if draft.needs_none { " checked" } else { "" },
-                esc(t.none_of_these)
+                esc(t.none_of_these),
+                esc(t.none_clears)
             );
         }
         _ => {
@@ -115,12 +120,16 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
             h.push_str("</div></fieldset></div>");
         }
     }
-    h.push_str(&speak_button(t, &spoken.iter().filter(|x| !x.is_empty()).cloned().collect::<Vec<_>>().join(". ")));
+    if let (FactType::Number | FactType::Money, Some(u)) = (fact.value_type(), fact.unit(lang)) {
+        spoken.push(u.to_string());
+    }
     let _ = write!(
         h,
         r#"<div class="button-group"><button type="submit" name="action" value="continue" class="button">{}</button><button type="submit" name="action" value="not_sure" class="button button-secondary">{}</button></div></form>"#,
         esc(t.continue_button),
         esc(t.not_sure)
     );
+    let stop = if lang == Lang::Zh { "。" } else { ". " };
+    h.push_str(&speak_button(t, &spoken.iter().filter(|x| !x.is_empty()).cloned().collect::<Vec<_>>().join(stop)));
     h
 }

@@ -1,103 +1,153 @@
-//! The results: the findings grouped by status, each card rendered from the presenter's `Card`.
+//! The results: a summary first (the money most likely paid, how many other services, the next
+//! step), then the findings grouped by status in plain words, each card rendered from the
+//! presenter's `Card`. With several people, the summary covers everyone and the groups show the
+//! person chosen; benefits given once per household are shown once.
 
-use super::super::text::ui;
-use super::super::{esc, href, place_name, qr_svg, source_line, Ctx};
-use super::{back_link, remember_box, speak_button};
+use super::super::text::{ui, Ui};
+use super::super::{esc, esc_in, href, person_label, place_name, qr_svg, source_line, who, who_of, Ctx};
+use super::{answer_text, back_link, remember_box, speak_button};
 use crate::rules::condition::FactSet;
 use crate::rules::engine::{self, yearly_total, Finding, Status};
-use crate::rules::policy::{jurisdiction, Lang};
+use crate::rules::facts::Facts;
+use crate::rules::plan::plan;
+use crate::rules::policy::{documents, jurisdiction, Help, Lang};
 use crate::rules::present::{card, document_name, Card};
 use crate::rules::words::{fact_label, yuan};
 use crate::session::{next_page, Page, Session};
 use std::fmt::Write;
 
+/// Everyone's facts as the results use them: dated today unless the answers give a date.
+pub(super) fn dated(s: &Session, cx: &Ctx) -> Vec<Facts> {
+    s.people()
+        .into_iter()
+        .map(|p| {
+            let mut f = p.facts;
+            if f.as_of.is_none() {
+                f.as_of = cx.today;
+            }
+            f
+        })
+        .collect()
+}
+
+/// Cash and insurance first; stated amounts before unstated; larger first.
+fn rank(f: &Finding) -> (bool, bool, std::cmp::Reverse<Option<rust_decimal::Decimal>>) {
+    let money = matches!(f.benefit.help, Help::Cash | Help::Insurance);
+    (!money, f.amount.value.is_none() && f.amount.case.is_none(), std::cmp::Reverse(f.amount.value))
+}
+
+fn sorted(findings: &[Finding], status: Status, household: bool) -> Vec<&Finding> {
+    let mut items: Vec<&Finding> = findings.iter().filter(|f| f.status == status && f.benefit.per_household == household).collect();
+    items.sort_by_key(|f| rank(f));
+    items
+}
+
+fn status_text(t: &Ui, status: Status) -> &'static str {
+    match status {
+        Status::Likely => t.status_likely,
+        Status::Possible => t.status_possible,
+        Status::Service => t.status_service,
+        Status::Unlikely => t.status_unlikely,
+    }
+}
+
+/// The tag of a status: an icon (hidden from screen readers) and the plain words.
+fn tag(t: &Ui, status: Status) -> String {
+    let icon = match status {
+        Status::Likely => "✔",
+        Status::Possible => "?",
+        Status::Service => "☎",
+        Status::Unlikely => "✕",
+    };
+    format!(
+        r#"<p class="tag tag-{}"><span class="tag-icon" aria-hidden="true">{icon}</span>{}</p>"#,
+        status.name(),
+        esc(status_text(t, status))
+    )
+}
+
+fn plural(t: &Ui, n: usize) -> String {
+    let s = if n == 1 { t.summary_more_one } else { t.summary_more_many };
+    s.replace("{n}", &n.to_string())
+}
+
 pub(super) fn results(s: &Session, cx: &Ctx) -> String {
     let t = ui(s.lang);
     let lang = s.lang;
-    let mut facts = s.facts.clone();
-    if facts.as_of.is_none() {
-        facts.as_of = cx.today;
-    }
-    let findings = engine::evaluate(&facts);
-    let document = s.facts.jurisdiction.map(|j| document_name(jurisdiction(j), lang)).unwrap_or_default();
+    let people = s.people();
+    let facts = dated(s, cx);
+    let all: Vec<Vec<Finding>> = facts.iter().map(engine::evaluate).collect();
+    let findings = &all[s.index.min(all.len() - 1)];
+    let place = s.facts.jurisdiction.map(jurisdiction);
+    let document = place.map(|p| document_name(p, lang)).unwrap_or_default();
+    let several = people.len() > 1;
     let mut h = back_link(s, Page::Results);
     let _ = write!(
         h,
-        r#"<div class="print-only print-heading">{}</div><h1 tabindex="-1">{}</h1><p class="results-place">{}<strong>{}</strong></p>"#,
+        r#"<div class="print-only print-heading">{}</div><h1 tabindex="-1">{}</h1><p class="results-place">{}<strong>{}</strong>{}</p>"#,
         esc(t.print_heading),
         esc(t.results_title),
         esc(t.results_for),
-        esc(&place_name(s))
+        esc(&place_name(s)),
+        cx.today.map(|d| format!(" · {}", crate::rules::words::date(d))).unwrap_or_default()
     );
-    // Said once at the top as well as on each card: most of the documents' periods have ended.
-    if let Some(f) = findings.iter().find(|f| f.warnings.expired && f.status != Status::Unlikely) {
-        let until = crate::rules::words::date(f.benefit.valid_until);
-        let _ = write!(h, r#"<div class="warning" role="note"><p>{}</p></div>"#, esc(&t.expired_page.replace("{date}", &until)));
+    h.push_str(&page_notices(s, t, &all));
+    if several {
+        h.push_str(&people_nav(s, t));
     }
-    if let Some(place) = s.facts.jurisdiction.map(jurisdiction).filter(|p| p.national_only) {
-        let note = place.notes.first().map(|n| n.get(lang)).unwrap_or("");
-        let _ = write!(h, r#"<div class="notice"><h2>{}</h2><p>{}</p></div>"#, esc(t.other_place_title), esc(note));
-    }
-    let total = yearly_total(&findings);
-    if !total.is_zero() {
-        let _ = write!(
-            h,
-            r#"<div class="total"><p class="total-label">{}</p><p class="total-value">{} {}</p><p class="hint">{}</p></div>"#,
-            esc(t.yearly_total),
-            yuan(total),
-            if lang == Lang::Zh { "元" } else { "yuan" },
-            esc(t.yearly_total_hint)
-        );
-    }
-    let _ = write!(
-        h,
-        r#"<div class="button-group no-print"><button type="button" class="button" data-action="print">{}</button><a class="button button-secondary" role="button" draggable="false" href="{}">{}</a></div>"#,
-        esc(t.print),
-        href(Page::Check, s),
-        esc(t.edit_answers)
-    );
+    h.push_str(&summary(s, cx, t, &people, &all));
+    // The groups of the person chosen.
+    let heading =
+        if several { format!(r#"<p class="person-heading">{}</p>"#, esc(&person_label(s, s.index, &s.name))) } else { String::new() };
+    h.push_str(&heading);
     let groups: [(Status, &str, &str); 3] = [
         (Status::Likely, t.likely, t.likely_hint),
         (Status::Possible, t.possible, t.possible_hint),
         (Status::Service, t.services, t.services_hint),
     ];
     for (status, title, hint) in groups {
-        let items: Vec<&Finding> = findings.iter().filter(|f| f.status == status).collect();
+        let items = sorted(findings, status, false);
         if items.is_empty() {
             continue;
         }
         let _ = write!(
             h,
-            r#"<section class="result-group" aria-labelledby="group-{n}"><h2 id="group-{n}">{} <span class="count">({})</span></h2><p class="hint">{}</p>"#,
+            r#"<section class="result-group" aria-labelledby="group-{n}"><h2 id="group-{n}">{}{} <span class="count">({})</span></h2><p class="hint">{}</p>"#,
+            status_icon(status),
             esc(title),
             items.len(),
-            esc(hint),
+            esc(&hint.replace("{who}", &who(s))),
             n = status.name()
         );
         for f in items {
-            h.push_str(&finding_card(s, f, &facts, &document));
+            h.push_str(&finding_card(s, f, &facts[s.index.min(facts.len() - 1)], &document));
         }
         h.push_str("</section>");
     }
-    let unlikely: Vec<&Finding> = findings.iter().filter(|f| f.status == Status::Unlikely).collect();
+    h.push_str(&household_group(s, t, &all, &facts, &document));
+    let unlikely = sorted(findings, Status::Unlikely, false);
     if !unlikely.is_empty() {
+        // The heading stays a heading; only the list folds.
         let _ = write!(
             h,
-            r#"<section class="result-group no-print" aria-labelledby="group-unlikely"><details class="why-not"><summary><h2 id="group-unlikely">{} <span class="count">({})</span></h2></summary><p class="hint">{}</p>"#,
+            r#"<section class="result-group no-print" aria-labelledby="group-unlikely"><h2 id="group-unlikely">{}{} <span class="count">({})</span></h2><p class="hint">{}</p><details class="why-not"><summary>{}</summary>"#,
+            status_icon(Status::Unlikely),
             esc(t.unlikely),
             unlikely.len(),
-            esc(t.unlikely_hint)
+            esc(t.unlikely_hint),
+            esc(&t.unlikely_open.replace("{n}", &unlikely.len().to_string()))
         );
         for f in unlikely {
-            h.push_str(&finding_card(s, f, &facts, &document));
+            h.push_str(&finding_card(s, f, &facts[s.index.min(facts.len() - 1)], &document));
         }
         h.push_str("</details></section>");
     }
+    h.push_str(&print_sheet(s, cx, t, &people, &facts, &all));
     h.push_str(&handoff(s, cx));
     h.push_str(&remember_box(s, cx));
     let _ = write!(h, r#"<p class="disclaimer">{}</p>"#, esc(t.disclaimer));
-    if let Some(j) = s.facts.jurisdiction.filter(|j| !jurisdiction(*j).national_only) {
-        let _ = write!(h, r#"<p class="sources-line">{}{}</p>"#, esc(t.rules_from), esc(&source_line(jurisdiction(j), lang)));
+    if let Some(p) = place.filter(|p| !p.national_only) {
+        let _ = write!(h, r#"<p class="sources-line">{}{}</p>"#, esc(t.rules_from), esc_in(&source_line(p, lang), lang));
     }
     // Starting again keeps the display settings, except at a kiosk where the next person is a stranger.
     let fresh = if s.kiosk_idle.is_some() {
@@ -114,6 +164,223 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
     h
 }
 
+fn status_icon(status: Status) -> String {
+    let icon = match status {
+        Status::Likely => "✔",
+        Status::Possible => "?",
+        Status::Service => "☎",
+        Status::Unlikely => "✕",
+    };
+    format!(r#"<span class="group-icon group-icon-{}" aria-hidden="true">{icon}</span>"#, status.name())
+}
+
+/// Said once at the top: a draft document, a document whose period has ended, somewhere else.
+fn page_notices(s: &Session, t: &Ui, all: &[Vec<Finding>]) -> String {
+    let mut h = String::new();
+    let lang = s.lang;
+    let open = |f: &&Finding| f.status != Status::Unlikely && !f.benefit.national;
+    if let Some(f) = all.iter().flatten().find(|f| open(f) && f.warnings.draft) {
+        let place = jurisdiction(f.benefit.jurisdiction).name.get(lang);
+        let _ = write!(h, r#"<div class="warning" role="note"><p>{}</p></div>"#, esc(&t.page_draft.replace("{place}", place)));
+    }
+    if let Some(f) = all.iter().flatten().find(|f| open(f) && f.warnings.expired) {
+        let until = crate::rules::words::date(f.benefit.valid_until);
+        let _ = write!(h, r#"<div class="warning" role="note"><p>{}</p></div>"#, esc(&t.expired_page.replace("{date}", &until)));
+    }
+    if let Some(place) = s.facts.jurisdiction.map(jurisdiction).filter(|p| p.national_only) {
+        let note = place.notes.first().map(|n| n.get(lang)).unwrap_or("");
+        let _ = write!(h, r#"<div class="notice"><h2>{}</h2><p>{}</p></div>"#, esc(t.other_place_title), esc(note));
+    }
+    h
+}
+
+/// With several people: whose groups to show, and adding another person.
+fn people_nav(s: &Session, t: &Ui) -> String {
+    let mut h =
+        format!(r#"<nav class="people-nav no-print" aria-label="{0}"><p>{0}</p><ul>"#, esc(t.people_nav.trim_end_matches(['：', ':'])));
+    for (i, p) in s.people().iter().enumerate() {
+        let label = esc(&person_label(s, i, &p.name));
+        if i == s.index {
+            let _ = write!(h, r#"<li><a class="chip" href="{}" aria-current="page">{label}</a></li>"#, href(Page::Results, s));
+        } else {
+            let _ = write!(h, r#"<li><a class="chip" href="{}">{label}</a></li>"#, href(Page::Results, &s.with_current(i)));
+        }
+    }
+    h.push_str("</ul></nav>");
+    h
+}
+
+/// The money most likely paid (cash and insurance), how many other services, the totals, and the
+/// next step; jump links to the groups.
+fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all: &[Vec<Finding>]) -> String {
+    let lang = s.lang;
+    let several = people.len() > 1;
+    let mut h = String::from(r#"<section class="summary" aria-labelledby="summary-title">"#);
+    let title = t.summary_title.replace("{who}", &if several { household_word(lang) } else { who(s) });
+    let _ = write!(h, r#"<h2 id="summary-title">{}</h2>"#, esc(&title));
+    let mut household_total = rust_decimal::Decimal::ZERO;
+    for (i, (p, findings)) in people.iter().zip(all).enumerate() {
+        let money: Vec<&Finding> = {
+            let mut m: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| matches!(f.status, Status::Likely | Status::Possible))
+                .filter(|f| {
+                    matches!(f.benefit.help, Help::Cash | Help::Insurance) && f.benefit.paid_by.is_none() && !f.benefit.per_household
+                })
+                .collect();
+            m.sort_by_key(|f| (f.status, rank(f)));
+            m
+        };
+        if several {
+            let _ = write!(h, r#"<h3 class="summary-person">{}</h3>"#, esc(&person_label(s, i, &p.name)));
+        }
+        if money.is_empty() {
+            let _ = write!(h, r#"<p class="summary-none">{}</p>"#, esc(t.summary_none));
+        } else {
+            h.push_str(r#"<ul class="summary-list-money">"#);
+            for f in money {
+                let c = card(f, &p.facts, lang, "");
+                let amount = if c.amount.stated {
+                    format!(r#"<span class="summary-amount">{}</span>"#, esc(&c.amount.text))
+                } else {
+                    format!(r#"<span class="summary-amount-none">{}</span>"#, esc(&c.amount.text))
+                };
+                let _ = write!(
+                    h,
+                    r##"<li><a href="#{}">{}</a> {amount} <span class="summary-status summary-status-{}">{}</span></li>"##,
+                    card_id(f),
+                    esc_in(c.name(), lang),
+                    f.status.name(),
+                    esc(status_text(t, f.status))
+                );
+            }
+            h.push_str("</ul>");
+        }
+        let total = yearly_total(findings);
+        household_total += total;
+        if several && !total.is_zero() {
+            let _ = write!(
+                h,
+                r#"<p class="summary-total">{} <strong>{} {}</strong></p>"#,
+                esc(&t.yearly_total_person.replace("{who}", &who_of(s, i, &p.name))),
+                yuan(total),
+                yuan_word(lang)
+            );
+        }
+    }
+    if !household_total.is_zero() {
+        let label = if several { t.yearly_total_household.to_string() } else { t.yearly_total.to_string() };
+        let _ = write!(
+            h,
+            r#"<div class="total"><p class="total-label">{}</p><p class="total-value">{} {}</p><p class="hint">{}</p></div>"#,
+            esc(&label),
+            yuan(household_total),
+            yuan_word(lang),
+            esc(t.yearly_total_hint)
+        );
+    }
+    let current = &all[s.index.min(all.len() - 1)];
+    let others = current
+        .iter()
+        .filter(|f| {
+            matches!(f.status, Status::Likely | Status::Possible | Status::Service)
+                && !matches!(f.benefit.help, Help::Cash | Help::Insurance)
+        })
+        .count();
+    if others > 0 {
+        let _ = write!(h, r##"<p class="summary-more"><a href="#group-likely">{}</a></p>"##, esc(&plural(t, others)));
+    }
+    let _ = write!(
+        h,
+        r#"<div class="button-group summary-actions no-print"><a class="button" role="button" draggable="false" href="{}">{}</a><button type="button" class="button button-secondary" data-action="print">{}</button>{}</div>"#,
+        href(Page::Plan, s),
+        esc(t.next_step),
+        esc(t.print_summary),
+        if cx.base_url.is_empty() && s.kiosk_idle.is_none() {
+            String::new()
+        } else {
+            format!(
+                r##"<a class="button button-secondary" role="button" draggable="false" href="#handoff-title" data-focus="handoff-title">{}</a>"##,
+                esc(t.handoff_top)
+            )
+        },
+    );
+    // Jump links to the groups that are there.
+    let mut jumps = Vec::new();
+    for status in [Status::Likely, Status::Possible, Status::Service, Status::Unlikely] {
+        let n = current.iter().filter(|f| f.status == status && !f.benefit.per_household).count();
+        if n > 0 {
+            jumps.push(format!(
+                r##"<li><a href="#group-{}" data-focus="group-{}">{} ({n})</a></li>"##,
+                status.name(),
+                status.name(),
+                esc(status_text(t, status))
+            ));
+        }
+    }
+    if all.iter().flatten().any(|f| f.benefit.per_household && f.status != Status::Unlikely) {
+        jumps.push(format!(r##"<li><a href="#group-household" data-focus="group-household">{}</a></li>"##, esc(t.household_group)));
+    }
+    if !jumps.is_empty() {
+        let _ = write!(
+            h,
+            r#"<nav class="jump no-print" aria-label="{0}"><p>{0}</p><ul>{1}</ul></nav>"#,
+            esc(t.jump_to.trim_end_matches(['：', ':'])),
+            jumps.join("")
+        );
+    }
+    if s.kiosk_idle.is_none() && people.len() < crate::session::MAX_PEOPLE {
+        let _ = write!(h, r#"<p class="add-person no-print"><a href="{}">{}</a></p>"#, href(Page::AddPerson, s), esc(t.add_person));
+    }
+    h.push_str("</section>");
+    h
+}
+
+fn household_word(lang: Lang) -> String {
+    if lang == Lang::Zh { "全家" } else { "the household" }.to_string()
+}
+
+fn yuan_word(lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        "元"
+    } else {
+        "yuan"
+    }
+}
+
+/// Benefits given once per household: the best status among everyone, once.
+fn household_group(s: &Session, t: &Ui, all: &[Vec<Finding>], facts: &[Facts], document: &str) -> String {
+    let mut best: Vec<(usize, &Finding)> = Vec::new();
+    for (i, findings) in all.iter().enumerate() {
+        for f in findings.iter().filter(|f| f.benefit.per_household && f.status != Status::Unlikely) {
+            match best.iter_mut().find(|(_, b)| b.benefit.id == f.benefit.id) {
+                Some(slot) if f.status < slot.1.status => *slot = (i, f),
+                Some(_) => {}
+                None => best.push((i, f)),
+            }
+        }
+    }
+    if best.is_empty() {
+        return String::new();
+    }
+    best.sort_by_key(|(_, f)| (f.status, rank(f)));
+    let mut h = format!(
+        r#"<section class="result-group" aria-labelledby="group-household"><h2 id="group-household">{} <span class="count">({})</span></h2><p class="hint">{}</p>"#,
+        esc(t.household_group),
+        best.len(),
+        esc(t.household_hint)
+    );
+    for (i, f) in best {
+        h.push_str(&finding_card(s, f, &facts[i], document));
+    }
+    h.push_str("</section>");
+    h
+}
+
+fn card_id(f: &Finding) -> String {
+    format!("f-{}", f.benefit.id.replace('.', "-"))
+}
+
 /// The same results on another device: a QR code of a link that carries the answers after '#'.
 fn handoff(s: &Session, cx: &Ctx) -> String {
     let t = ui(s.lang);
@@ -126,61 +393,161 @@ fn handoff(s: &Session, cx: &Ctx) -> String {
         format!(r#"<a href="{0}" data-handoff>{0}</a>"#, esc(&link))
     };
     format!(
-        r#"<section class="handoff no-print" aria-labelledby="handoff-title"><h2 id="handoff-title">{}</h2><p>{}</p>{svg}<p class="handoff-link">{}{shown}</p></section>"#,
+        r#"<section class="handoff no-print" aria-labelledby="handoff-title"><h2 id="handoff-title" tabindex="-1">{}</h2><p>{}</p>{svg}<p class="handoff-link">{}{shown}</p></section>"#,
         esc(t.handoff_title),
         esc(t.handoff_hint),
         esc(t.handoff_link),
     )
 }
 
+/// The printed sheet (one or two pages): the date, the answers it rests on, the money, the offices
+/// to visit with what to bring, the sources in words, and a QR code to reopen the results. The
+/// screen's detail prints only with "print everything".
+fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], facts: &[Facts], all: &[Vec<Finding>]) -> String {
+    let lang = s.lang;
+    let mut h = String::from(r#"<section class="print-sheet print-only">"#);
+    if let Some(d) = cx.today {
+        let _ = write!(h, "<p>{}{}</p>", esc(t.print_date), crate::rules::words::date(d));
+    }
+    let _ = write!(h, "<h2>{}</h2>", esc(t.print_answers));
+    for (i, p) in people.iter().enumerate() {
+        if people.len() > 1 {
+            let _ = write!(h, "<h3>{}</h3>", esc(&person_label(s, i, &p.name)));
+        }
+        let view = s.with_current(i);
+        let answers: Vec<String> = p.asked.iter().map(|f| format!("{}：{}", fact_label(*f).get(lang), answer_text(&view, *f))).collect();
+        let _ = write!(h, r#"<p class="print-answers">{}</p>"#, esc(&answers.join(if lang == Lang::Zh { "；" } else { "; " })));
+    }
+    // The money and the offices come from the plan.
+    let refs: Vec<&Facts> = facts.iter().collect();
+    let plan = plan(&refs, s.helper.is_some_and(|h| h != crate::session::Helper::Myself));
+    let _ = write!(h, "<h2>{}</h2><ol class=\"print-offices\">", esc(t.print_where));
+    for v in &plan.visits {
+        let names: Vec<&str> = v
+            .items
+            .iter()
+            .filter(|i| i.finding.status == Status::Likely || v.step.is_some())
+            .map(|i| i.finding.benefit.name.get(lang))
+            .collect();
+        let mut seen = Vec::new();
+        let names: Vec<&str> = names
+            .into_iter()
+            .filter(|n| {
+                if seen.contains(n) {
+                    false
+                } else {
+                    seen.push(*n);
+                    true
+                }
+            })
+            .collect();
+        let bring: Vec<&str> = v.bring.iter().map(|d| documents()[*d as usize].label.get(lang)).collect();
+        let office =
+            v.step.map(|st| format!("{}（{}）", st.name.get(lang), v.office.get(lang))).unwrap_or_else(|| v.office.get(lang).to_string());
+        let _ = write!(h, "<li><strong>{}</strong>", esc_in(&office, lang));
+        if !names.is_empty() {
+            let _ = write!(h, "<br>{}", esc_in(&names.join(if lang == Lang::Zh { "、" } else { "; " }), lang));
+        }
+        if !bring.is_empty() {
+            let _ = write!(
+                h,
+                "<br>{}{}",
+                esc(t.bring),
+                esc_in(
+                    &format!("{}{}", if lang == Lang::Zh { "：" } else { ": " }, bring.join(if lang == Lang::Zh { "、" } else { ", " })),
+                    lang
+                )
+            );
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ol>");
+    // The sources in words: the document's title and the sections used.
+    let _ = write!(h, "<h2>{}</h2><ul>", esc(t.print_sources));
+    if let Some(p) = s.facts.jurisdiction.map(jurisdiction) {
+        let mut sections: Vec<&str> = Vec::new();
+        let mut national: Vec<&str> = Vec::new();
+        for f in all.iter().flatten().filter(|f| f.status == Status::Likely) {
+            let list = if f.benefit.national { &mut national } else { &mut sections };
+            if !list.contains(&f.benefit.cite.section) {
+                list.push(f.benefit.cite.section);
+            }
+        }
+        if !sections.is_empty() && !p.national_only {
+            let _ = write!(h, "<li>{} {}</li>", esc_in(&source_line(p, lang), lang), esc_in(&sections.join(" "), lang));
+        }
+        if !national.is_empty() {
+            let _ = write!(h, "<li>{}：{}</li>", esc(crate::rules::policy::national_name().get(lang)), esc_in(&national.join("；"), lang));
+        }
+    }
+    h.push_str("</ul>");
+    let link = format!("{}#{}", cx.base_url, crate::session::address(Page::Results, &s.for_handoff()));
+    if let Some(svg) = qr_svg(&link, t.print_qr) {
+        let _ = write!(h, r#"<div class="print-qr">{svg}<p>{}</p></div>"#, esc(t.print_qr));
+    }
+    h.push_str("</section>");
+    h
+}
+
+/// What kind of help, in words: "现金补贴" / "Cash".
+fn help_line(t: &Ui, c: &Card) -> String {
+    t.help_names[c.benefit.help as usize].to_string()
+}
+
 /// One finding as a card.
-fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts, document: &str) -> String {
+fn finding_card(s: &Session, finding: &Finding, facts: &Facts, document: &str) -> String {
     let lang = s.lang;
     let t = ui(lang);
     let c: Card = card(finding, facts, lang, document);
     let sep = if lang == Lang::Zh { "、" } else { ", " };
-    let status_text = match c.status {
-        Status::Likely => t.status_likely,
-        Status::Possible => t.status_possible,
-        Status::Service => t.status_service,
-        Status::Unlikely => t.status_unlikely,
+    let id = card_id(finding);
+    let amount = if c.amount.stated {
+        format!(
+            r#"<p class="amount">{}{}</p>"#,
+            esc(&c.amount.text),
+            c.amount.estimate.as_ref().map(|e| format!(r#"<span class="estimate">{}</span>"#, esc(e))).unwrap_or_default()
+        )
+    } else {
+        format!(r#"<p class="amount-none">{}</p>"#, esc(&c.amount.text))
     };
-    let id = format!("f-{}", c.id().replace('.', "-"));
     let mut h = format!(
-        r#"<article class="finding finding-{st}" aria-labelledby="{id}"><h3 id="{id}">{name}</h3><p class="tag tag-{st}">{status}</p><p class="summary">{summary}</p><dl class="facts"><dt>{amount_label}</dt><dd class="amount">{amount}{estimate}</dd><dt>{apply}</dt><dd>{dept}{also}</dd>"#,
+        r#"<article class="finding finding-{st}" id="{id}" aria-labelledby="{id}-name"><h3 id="{id}-name">{name}</h3>{tag}<p class="help-kind">{help}</p>{amount}<p class="summary">{summary}</p><dl class="facts"><dt>{apply}</dt><dd>{dept}{note}{also}</dd>"#,
         st = c.status.name(),
-        name = esc(c.name()),
-        status = esc(status_text),
-        summary = esc(c.summary()),
-        amount_label = esc(t.amount),
-        amount = esc(&c.amount.text),
-        estimate = c.amount.estimate.as_ref().map(|e| format!(r#"<span class="estimate">{}</span>"#, esc(e))).unwrap_or_default(),
+        name = esc_in(c.name(), lang),
+        tag = tag(t, c.status),
+        help = esc(&help_line(t, &c)),
+        summary = esc_in(c.summary(), lang),
         apply = esc(t.apply_at),
-        dept = esc(c.apply_at()),
+        dept = esc_in(c.apply_at(), lang),
+        note = c.apply_at_note().map(|n| format!(r#"<span class="apply-note">{}</span>"#, esc_in(n, lang))).unwrap_or_default(),
         also = if c.benefit.departments.is_empty() {
             String::new()
         } else {
             format!(
-                r#"<span class="also">{}{}{}{}{}</span>"#,
-                if lang == Lang::Zh { "（" } else { " (" },
+                r#"<span class="also">{}{}{}</span>"#,
                 esc(t.also_involved),
                 if lang == Lang::Zh { "：" } else { ": " },
-                esc(&c.also().collect::<Vec<_>>().join(sep)),
-                if lang == Lang::Zh { "）" } else { ")" },
+                esc_in(&c.also().collect::<Vec<_>>().join(sep), lang),
             )
         },
     );
     if !c.benefit.bring.is_empty() {
         let _ = write!(h, r#"<dt>{}</dt><dd><ul class="bring">"#, esc(t.bring));
         for d in c.bring() {
-            let _ = write!(h, "<li>{}</li>", esc(d));
+            let _ = write!(h, "<li>{}</li>", esc_in(d, lang));
         }
         h.push_str("</ul></dd>");
     }
     h.push_str("</dl>");
-    if !c.warnings.is_empty() {
+    // Caveats said once at the top of the page (draft, period ended) are not repeated here.
+    let specific: Vec<_> = c
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, crate::rules::present::Warning::NotYet | crate::rules::present::Warning::OfficeChecks))
+        .collect();
+    if !specific.is_empty() {
         h.push_str(r#"<div class="warning">"#);
-        for w in &c.warnings {
+        for w in specific {
             let _ = write!(h, r#"<p><strong aria-hidden="true">! </strong>{}</p>"#, esc(w.text(lang)));
         }
         h.push_str("</div>");
@@ -198,37 +565,43 @@ fn finding_card(s: &Session, finding: &Finding, facts: &crate::rules::Facts, doc
             esc(&names.join(sep)),
             href(first, &again),
             esc(t.answer_these),
-            esc(c.name())
+            esc_in(c.name(), lang)
         );
     }
     if !c.reasons.is_empty() {
         let title = if c.status == Status::Unlikely { t.what_would_change } else { t.why };
-        let _ = write!(h, r#"<details class="reasons"><summary>{}</summary><ul>"#, esc(title));
+        let _ = write!(h, r#"<details class="reasons disclosure"><summary>{}</summary><ul>"#, esc(title));
         for r in &c.reasons {
-            let _ = write!(h, "<li>{}</li>", esc(&r.text));
+            let _ = write!(h, "<li>{}</li>", esc_in(&r.text, lang));
         }
         h.push_str("</ul></details>");
     }
     let place = jurisdiction(finding.benefit.jurisdiction);
-    // Printed sheets show the source even though the screen keeps it folded.
-    let _ = write!(h, r#"<p class="print-only">{}: {} {}</p>"#, esc(t.source), esc(place.name.get(lang)), esc(c.section()));
+    let source = if finding.benefit.national { c.document.to_string() } else { source_line(place, lang) };
     let _ = write!(
         h,
-        r#"<details class="citation"><summary>{}</summary><p>{} {}</p><p>{}</p></details>"#,
+        r#"<details class="citation disclosure"><summary>{}</summary><p>{} {}</p><p>{}</p></details>"#,
         esc(t.source),
-        esc(&source_line(place, lang)),
-        esc(c.section()),
-        esc(c.cite())
+        esc_in(&source, lang),
+        esc_in(c.section(), lang),
+        esc_in(c.cite(), lang)
     );
     if !c.benefit.notes.is_empty() {
-        let _ = write!(h, r#"<details class="notes"><summary>{}</summary><ul>"#, esc(t.notes));
+        let _ = write!(h, r#"<details class="notes disclosure"><summary>{}</summary><ul>"#, esc(t.notes));
         for n in c.notes() {
-            let _ = write!(h, "<li>{}</li>", esc(n));
+            let _ = write!(h, "<li>{}</li>", esc_in(n, lang));
         }
         h.push_str("</ul></details>");
     }
-    let spoken = format!("{}. {}. {}. {}", c.name(), status_text, c.amount.text, c.summary());
-    h.push_str(&speak_button(t, &spoken));
+    // Read aloud: what it is, the answer, how much, where to apply and what to bring.
+    let stop = if lang == Lang::Zh { "。" } else { ". " };
+    let mut spoken =
+        vec![c.name().to_string(), status_text(t, c.status).to_string(), help_line(t, &c), c.amount.text.clone(), c.summary().to_string()];
+    spoken.push(format!("{}{}{}", t.apply_at, if lang == Lang::Zh { "：" } else { ": " }, c.apply_at()));
+    if !c.benefit.bring.is_empty() {
+        spoken.push(format!("{}{}{}", t.bring, if lang == Lang::Zh { "：" } else { ": " }, c.bring().collect::<Vec<_>>().join(sep)));
+    }
+    h.push_str(&speak_button(t, &spoken.join(stop)));
     h.push_str("</article>");
     h
 }
