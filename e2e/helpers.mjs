@@ -82,6 +82,7 @@ export async function journey(page, { helper = 0, place, answers, lang = 'zh', o
 }
 
 /** The result card of a benefit by its name. */
-export function card(page, name) {
-  return page.locator('article.finding', { has: page.locator('h3', { hasText: name }) });
+export function card(page, name, { exact = false } = {}) {
+  const text = exact ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : name;
+  return page.locator('article.finding', { has: page.locator('h3', { hasText: text }) });
 }

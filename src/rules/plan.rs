@@ -126,7 +126,7 @@ pub fn plan(people: &[&Facts], on_behalf: bool) -> Plan {
         }
     }
     let mut order: Vec<Item> = items.clone();
-    order.sort_by_key(|i| rank(&i.finding));
+    super::sort_short_by_key(&mut order, |i| rank(&i.finding));
     for item in order {
         let office = item.finding.benefit.apply_at;
         let at = match visits[steps_count..].iter().position(|v| v.office == office) {
@@ -157,13 +157,13 @@ pub fn plan(people: &[&Facts], on_behalf: bool) -> Plan {
     }
     // Offices with money likely paid come first, then those with more likely benefits.
     let (firsts, mut rest) = (visits[..steps_count].to_vec(), visits[steps_count..].to_vec());
-    rest.sort_by_key(|v| {
+    super::sort_short_by_key(&mut rest, |v| {
         let likely = v.items.iter().filter(|i| i.finding.status == Status::Likely);
         let cash = likely.clone().any(|i| categories()[i.finding.benefit.category as usize].cash);
         (!cash, std::cmp::Reverse(likely.count()))
     });
     for v in &mut rest {
-        v.people.sort_unstable();
+        super::sort_short_by_key(&mut v.people, |p| *p);
     }
     let mut visits = firsts;
     visits.extend(rest);

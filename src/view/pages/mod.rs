@@ -38,7 +38,7 @@ pub fn render_main(page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>
                     (i as u8, j.name.get(s.lang).to_string(), group)
                 })
                 .collect();
-            options.sort_by(|a, b| (a.2.is_empty(), &a.2, a.0).cmp(&(b.2.is_empty(), &b.2, b.0)));
+            crate::rules::sort_short_by_key(&mut options, |a| (a.2.is_empty(), a.2.clone(), a.0));
             choice::choice_page(s, page, "where", t.where_title, t.where_hint, &options, s.facts.jurisdiction, error)
         }
         Page::Question(f) | Page::Change(f) => question::question_page(s, page, f, error),

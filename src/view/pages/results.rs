@@ -38,7 +38,7 @@ fn rank(f: &Finding) -> (bool, bool, std::cmp::Reverse<Option<rust_decimal::Deci
 
 fn sorted(findings: &[Finding], status: Status, household: bool) -> Vec<&Finding> {
     let mut items: Vec<&Finding> = findings.iter().filter(|f| f.status == status && f.benefit.per_household == household).collect();
-    items.sort_by_key(|f| rank(f));
+    crate::rules::sort_short_by_key(&mut items, |f| rank(f));
     items
 }
 
@@ -143,6 +143,11 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
         h.push_str("</details></section>");
     }
     h.push_str(&print_sheet(s, cx, t, &people, &facts, &all));
+    let _ = write!(
+        h,
+        r#"<p class="no-print"><button type="button" class="button button-secondary" data-action="print-all">{}</button></p>"#,
+        esc(t.print_all)
+    );
     h.push_str(&handoff(s, cx));
     h.push_str(&remember_box(s, cx));
     let _ = write!(h, r#"<p class="disclaimer">{}</p>"#, esc(t.disclaimer));
@@ -228,7 +233,7 @@ fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all
                     matches!(f.benefit.help, Help::Cash | Help::Insurance) && f.benefit.paid_by.is_none() && !f.benefit.per_household
                 })
                 .collect();
-            m.sort_by_key(|f| (f.status, rank(f)));
+            crate::rules::sort_short_by_key(&mut m, |f| (f.status, rank(f)));
             m
         };
         if several {
@@ -363,7 +368,7 @@ fn household_group(s: &Session, t: &Ui, all: &[Vec<Finding>], facts: &[Facts], d
     if best.is_empty() {
         return String::new();
     }
-    best.sort_by_key(|(_, f)| (f.status, rank(f)));
+    crate::rules::sort_short_by_key(&mut best, |(_, f)| (f.status, rank(f)));
     let mut h = format!(
         r#"<section class="result-group" aria-labelledby="group-household"><h2 id="group-household">{} <span class="count">({})</span></h2><p class="hint">{}</p>"#,
         esc(t.household_group),
