@@ -7,4 +7,4 @@ mod reader;
 
 pub use answer::{answer, AmountJson, Answer, CitationJson, Detail, FindingJson};
 pub use compact::write_compact;
-pub use reader::{money, parse_household, InputError, Problem};
+pub use reader::{money, parse_household, safe, InputError, Problem};
