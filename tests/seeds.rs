@@ -44,7 +44,7 @@ fn every_catalog_entry_is_encoded_with_its_confidence() {
     assert_eq!(catalog.len(), 284, "the catalog lists 284 entries");
     let mut encoded = BTreeMap::new();
     let mut national = BTreeMap::new();
-    for (i, p) in places().iter().enumerate().filter(|(_, p)| !p.national_only) {
+    for (i, _) in places().iter().enumerate().filter(|(_, p)| !p.national_only) {
         for b in benefits(i as u8) {
             if b.national {
                 national.insert(b.id.to_string(), b.confidence);
