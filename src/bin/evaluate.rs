@@ -443,11 +443,11 @@ fn batch(o: &Options, mut input: Box<dyn Read>, out: &mut Output, name: &str, to
         buf: Vec::new(),
     };
     enum Input {
-        Csv(CsvInput),
+        Csv(Box<CsvInput>),
         Json(JsonLinesInput),
     }
     let mut reader =
-        if o.csv { Input::Csv(CsvInput::new(o.id.as_deref(), o.place, today)) } else { Input::Json(JsonLinesInput::new(o.place, today)) };
+        if o.csv { Input::Csv(Box::new(CsvInput::new(o.id.as_deref(), o.place, today))) } else { Input::Json(JsonLinesInput::new(o.place, today)) };
     let mut chunk = vec![0u8; 1 << 16];
     let header_failed = |e: benefits::screen::rows::HeaderError| {
         Fail(say(lang, format!("{name}：{}", e.message(lang)), format!("{name}: {}", e.message(lang))))
