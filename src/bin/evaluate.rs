@@ -413,12 +413,11 @@ impl Sink for CliSink<'_> {
 
     fn bad(&mut self, row: usize, problem: RowProblem) -> Result<(), ()> {
         let (name, zh) = (self.name, self.lang == Lang::Zh);
-        let sep = if matches!(problem, RowProblem::Cells(_)) && zh {
-            "，"
-        } else if zh {
-            "："
-        } else {
-            ": "
+        let sep = match (matches!(problem, RowProblem::Cells(_)), zh) {
+            (true, true) => "，",
+            (true, false) => ", ",
+            (false, true) => "：",
+            (false, false) => ": ",
         };
         for m in problem.messages(self.lang) {
             note(&if zh { format!("{name} 第 {row} 行{sep}{m}") } else { format!("{name} line {row}{sep}{m}") });
@@ -446,8 +445,11 @@ fn batch(o: &Options, mut input: Box<dyn Read>, out: &mut Output, name: &str, to
         Csv(Box<CsvInput>),
         Json(JsonLinesInput),
     }
-    let mut reader =
-        if o.csv { Input::Csv(Box::new(CsvInput::new(o.id.as_deref(), o.place, today))) } else { Input::Json(JsonLinesInput::new(o.place, today)) };
+    let mut reader = if o.csv {
+        Input::Csv(Box::new(CsvInput::new(o.id.as_deref(), o.place, today)))
+    } else {
+        Input::Json(JsonLinesInput::new(o.place, today))
+    };
     let mut chunk = vec![0u8; 1 << 16];
     let header_failed = |e: benefits::screen::rows::HeaderError| {
         Fail(say(lang, format!("{name}：{}", e.message(lang)), format!("{name}: {}", e.message(lang))))
