@@ -11,6 +11,9 @@
 //!   events.
 
 pub mod rules;
+// Natively (the command line, tests) and in the screening page's wasm only: the residents' app
+// does not compile it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "screen"))]
 pub mod screen;
 pub mod session;
 pub mod view;

@@ -191,11 +191,28 @@ mod backend {
     }
 }
 
-/// In the browser: its `TextDecoder`, which implements the same standard.
+/// In the browser: its `TextDecoder`, which implements the same standard. (Bound here rather than
+/// through web-sys features, which would rename the residents' app's imports.)
 #[cfg(target_arch = "wasm32")]
 mod backend {
     use super::Charset;
-    use web_sys::{TextDecodeOptions, TextDecoder, TextDecoderOptions};
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        type TextDecoder;
+        #[wasm_bindgen(constructor, catch)]
+        fn new(label: &str, options: &JsValue) -> Result<TextDecoder, JsValue>;
+        #[wasm_bindgen(method, catch)]
+        fn decode(this: &TextDecoder, input: &[u8], options: &JsValue) -> Result<String, JsValue>;
+    }
+
+    /// `{ key: true }` or `{ key: false }`.
+    fn options(key: &str, on: bool) -> JsValue {
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &key.into(), &on.into());
+        o.into()
+    }
 
     pub struct Decoder(Option<TextDecoder>);
 
@@ -209,13 +226,11 @@ mod backend {
 
     impl Decoder {
         pub fn new(charset: Charset) -> Self {
-            Decoder(TextDecoder::new_with_label(label(charset)).ok())
+            Decoder(TextDecoder::new(label(charset), &options("fatal", false)).ok())
         }
 
         pub fn decode(&mut self, input: &[u8], out: &mut Vec<u8>, last: bool) {
-            let options = TextDecodeOptions::new();
-            options.set_stream(!last);
-            match self.0.as_ref().map(|d| d.decode_with_u8_array_and_options(input, &options)) {
+            match self.0.as_ref().map(|d| d.decode(input, &options("stream", !last))) {
                 Some(Ok(text)) => out.extend_from_slice(text.as_bytes()),
                 // No decoder: every character unreadable, and each row says so.
                 _ if !input.is_empty() => out.extend_from_slice("\u{FFFD}".as_bytes()),
@@ -225,12 +240,7 @@ mod backend {
     }
 
     pub fn reads_as_gb18030(sample: &[u8]) -> bool {
-        let options = TextDecoderOptions::new();
-        options.set_fatal(true);
-        let stream = TextDecodeOptions::new();
-        stream.set_stream(true);
-        TextDecoder::new_with_label_and_options(label(Charset::Gb18030), &options)
-            .is_ok_and(|d| d.decode_with_u8_array_and_options(sample, &stream).is_ok())
+        TextDecoder::new(label(Charset::Gb18030), &options("fatal", true)).is_ok_and(|d| d.decode(sample, &options("stream", true)).is_ok())
     }
 }
 
