@@ -169,6 +169,8 @@ function handle(m) {
     $('announce').textContent = t().finished(m);
     if (last?.csvUrl) URL.revokeObjectURL(last.csvUrl);
     last = { ...last, done: m, csvUrl: URL.createObjectURL(m.csv) };
+    // The figures, for scripts/bench (time in ms, bytes).
+    Object.assign(document.body.dataset, { screenMs: Math.round(m.ms), wasmMemory: m.wasmMemory, csvBytes: m.csvBytes });
     showResults();
   } else if (m.type === 'table') {
     showTable(m.table);
