@@ -567,6 +567,9 @@ fn json_answers_from_a_csv_registry_carry_the_id() {
     let (code, out, _) = run(&["--batch", "--csv", "--compact", "--out", "/dev/stdout", "-"], "编号,地区\r\nA9,dalad\r\n");
     assert_eq!(code, 0);
     assert_eq!(answers(&out)[0]["id"], "A9");
+    // `--out -` is standard output.
+    let (code, out, _) = run(&["--batch", "--out", "-", "-"], GOOD);
+    assert_eq!((code, answers(&out).len()), (0, 1));
 }
 
 #[test]

@@ -563,7 +563,7 @@ struct Output {
 
 impl Output {
     fn open(path: Option<&Path>, input: &Path, lang: Lang) -> Result<Output, Fail> {
-        let Some(path) = path else {
+        let Some(path) = path.filter(|p| *p != Path::new("-")) else {
             return Ok(Output {
                 w: BufWriter::with_capacity(1 << 16, Box::new(io::stdout().lock())),
                 file: None,
