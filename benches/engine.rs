@@ -1,10 +1,13 @@
 //! Benchmarks that print figures (not tests): the time to evaluate every rule of a place for one
-//! household, and batch throughput on one core (read JSONL, evaluate, write answer lines).
-//! Run: `cargo bench --profile native` (or scripts/bench).
+//! household, and batch throughput on one core (read JSONL or CSV, evaluate, write answers), in
+//! process. Run: `cargo bench --profile native`. `scripts/bench` puts the command line's and the
+//! browser's figures for a 100,000-row registry beside these, with peak memory.
 
 use benefits::rules::engine::evaluate;
 use benefits::rules::json::{answer, parse_household, Detail};
-use benefits::rules::Lang;
+use benefits::rules::{Facts, Lang};
+use benefits::screen::report::Report;
+use benefits::screen::{CsvInput, RowProblem, Sink};
 use std::hint::black_box;
 use std::io::Write;
 use std::time::Instant;
@@ -81,6 +84,52 @@ fn main() {
     }
     let secs = start.elapsed().as_secs_f64();
     println!("batch without writing answers (parse + evaluate): {:.0} households/s ({n} findings)", lines as f64 / secs);
+
+    // The same households as a CSV registry (the reader of `evaluate --batch registry.csv` and of
+    // the screening page), to the result CSV.
+    let mut csv = String::from("地区,测算日期,年龄,残疾类别和等级,持有残疾人证,本地户籍,城镇或农村,家庭困难类别\n");
+    let rows = [
+        "dalad,2025-01-10,52,肢体残疾:2,是,,农村,低保家庭",
+        "donghe,2023-05-01,4,听力残疾:1,否,,,",
+        "ejinhoro,2025-06-01,45,肢体残疾:1,是,是,城镇,都不是",
+        "huining,2024-03-01,30,视力残疾:1,是,,农村,低收入家庭",
+        "dawukou,2023-01-01,5,智力残疾:2,是,,,",
+        "other,,,,是,,,",
+    ];
+    for i in 0..lines {
+        csv.push_str(rows[i % rows.len()]);
+        csv.push('\n');
+    }
+    struct ToReport(Option<Report<CountingSink>>);
+    impl Sink for ToReport {
+        type Error = std::io::Error;
+        fn start(&mut self, id: Option<&str>) -> std::io::Result<()> {
+            self.0 = Some(Report::new(CountingSink(0), Lang::Zh, id, false)?);
+            Ok(())
+        }
+        fn person(&mut self, row: usize, id: &str, facts: &Facts) -> std::io::Result<()> {
+            self.0.as_mut().expect("started").person(row, id, facts, &evaluate(facts))
+        }
+        fn bad(&mut self, _: usize, p: RowProblem) -> std::io::Result<()> {
+            panic!("{p:?}")
+        }
+    }
+    let start = Instant::now();
+    let mut input = CsvInput::new(None, None, 20250601);
+    let mut sink = ToReport(None);
+    for chunk in csv.as_bytes().chunks(1 << 16) {
+        input.push(chunk, &mut sink).unwrap();
+    }
+    input.finish(&mut sink).unwrap();
+    let report = sink.0.unwrap();
+    let rows_out = report.rows;
+    let written = report.finish().unwrap().0;
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "batch CSV (read CSV in 64 KB chunks, evaluate, write the result CSV: a row per person and benefit; one core): {:.0} households/s, {rows_out} result rows, {:.1} MB written",
+        lines as f64 / secs,
+        written as f64 / 1e6
+    );
 }
 
 /// Counts the bytes written and keeps none.

@@ -22,8 +22,10 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
+    if (/\/(?!index\.)[^/]+\.html$/.test(url.pathname)) return; // another page (screen.html)
     // The page itself: this build's copy, so the cached files always match it. A new build is
     // picked up when the browser checks sw.js (on every visit) and installs the new version.
     event.respondWith(caches.match('./index.html', { cacheName: CACHE }).then((hit) => hit || fetch(request)));

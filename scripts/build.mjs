@@ -29,6 +29,16 @@ run('wasm-bindgen', ['target/wasm32-unknown-unknown/release/benefits.wasm', '--o
 run(path.join(root, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', path.join(out, 'app_bg.wasm'),
   '-o', path.join(out, 'app_opt.wasm')]);
 
+// The screening page's wasm (screen.html): the same crate with the `screen` feature (the registry
+// screening of src/screen and every place's rules and texts compiled in; no residents' app), run
+// in a web worker. Built after the app's wasm has been through wasm-bindgen (both are benefits.wasm).
+execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--features', 'screen', '--quiet'],
+  { cwd: root, stdio: 'inherit' });
+run('wasm-bindgen', ['target/wasm32-unknown-unknown/release/benefits.wasm', '--out-dir', out,
+  '--target', 'web', '--no-typescript', '--out-name', 'screen']);
+run(path.join(root, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', path.join(out, 'screen_bg.wasm'),
+  '-o', path.join(out, 'screen_opt.wasm')]);
+
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist);
 
@@ -76,6 +86,33 @@ let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8')
 for (const m of html.matchAll(/\{\{[A-Z_]+\}\}/g)) throw new Error(`index.html: unfilled ${m[0]}`);
 emit('index.html', html);
 
+// The screening page for staff: its own page, script, worker and wasm, loaded only there. Not in
+// the service worker's precache (residents would download it) and not part of the first load.
+const screenFiles = [];
+const emitScreen = (name, data) => {
+  fs.writeFileSync(path.join(dist, name), data);
+  screenFiles.push(name);
+  return name;
+};
+{
+  const wasm = fs.readFileSync(path.join(out, 'screen_opt.wasm'));
+  const wasmName = emitScreen(`screen.${hash(wasm)}.wasm`, wasm);
+  const worker = fs.readFileSync(path.join(out, 'screen.js'), 'utf8') +
+    `\nconst WASM = ${JSON.stringify(wasmName)};\n` + fs.readFileSync(path.join(root, 'screen', 'worker.js'), 'utf8');
+  const workerName = emitScreen(`screen-worker.${hash(worker)}.js`, worker);
+  const page = fs.readFileSync(path.join(root, 'screen', 'screen.js'), 'utf8').replace('{{WORKER}}', `./${workerName}`);
+  const pageName = emitScreen(`screen.${hash(page)}.js`, page);
+  const css = fs.readFileSync(path.join(root, 'screen', 'screen.css'));
+  const screenCss = emitScreen(`screen.${hash(css)}.css`, css);
+  const html = fs.readFileSync(path.join(root, 'screen', 'screen.html'), 'utf8')
+    .replace('{{CSP}}', () => fs.readFileSync(path.join(root, 'deploy', 'csp.txt'), 'utf8').trim())
+    .replaceAll('{{CSS}}', cssName)
+    .replaceAll('{{SCREEN_CSS}}', screenCss)
+    .replaceAll('{{SCRIPT}}', pageName);
+  for (const m of html.matchAll(/\{\{[A-Z_]+\}\}/g)) throw new Error(`screen.html: unfilled ${m[0]}`);
+  emitScreen('screen.html', html);
+}
+
 // The service worker precaches every file of this build; its version is a hash of them all.
 const all = [...written].sort();
 const version = hash(Buffer.concat(all.map((n) => fs.readFileSync(path.join(dist, n)))));
@@ -85,7 +122,7 @@ const sw = fs.readFileSync(path.join(root, 'public', 'sw.js'), 'utf8')
 emit('sw.js', sw);
 
 // Precompressed copies for servers that serve them as they are (nginx gzip_static / brotli).
-for (const name of written) {
+for (const name of [...written, ...screenFiles]) {
   if (!/\.(html|js|css|wasm|json|svg|webmanifest|txt|bin)$/.test(name)) continue;
   const data = fs.readFileSync(path.join(dist, name));
   fs.writeFileSync(path.join(dist, name + '.gz'), zlib.gzipSync(data, { level: 9 }));
@@ -94,3 +131,5 @@ for (const name of written) {
   }));
 }
 console.log(`build: dist/ holds ${written.join(', ')} (+ .gz/.br)`);
+const gz = (n) => zlib.gzipSync(fs.readFileSync(path.join(dist, n)), { level: 9 }).length;
+console.log(`build: the screening page (not precached, not first load): ${screenFiles.map((n) => `${n} ${gz(n)} gzip`).join(', ')}`);

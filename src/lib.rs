@@ -4,12 +4,19 @@
 //!   and the command line's JSON (pure Rust, no web types).
 //! - [`session`]: one person's answers and settings, kept in the page address.
 //! - [`view`]: what each page shows, as HTML from pure functions (tested natively).
+//! - [`screen`]: registry screening (CSV and JSON Lines in, who may be missing out), shared by
+//!   the `evaluate` command line and the screening page (`screen.html`, its own wasm bundle built
+//!   with the `screen` feature, which leaves the residents' app out).
 //! - `ui` (browser build only): the thin Leptos shell that puts the pages on screen and takes the
 //!   events.
 
 pub mod rules;
+// Natively (the command line, tests) and in the screening page's wasm only: the residents' app
+// does not compile it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "screen"))]
+pub mod screen;
 pub mod session;
 pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "screen")))]
 pub mod ui;

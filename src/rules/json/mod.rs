@@ -9,7 +9,7 @@ mod reader;
 pub use answer::{answer, household_answer, AmountJson, Answer, CitationJson, Detail, FindingJson, HouseholdAnswer, PersonAnswer};
 pub use compact::write_compact;
 pub use plan::{plan_json, PlanJson};
-pub use reader::{money, parse_household, parse_people, InputError, Problem};
+pub use reader::{money, parse_household, parse_people, safe, InputError, Problem};
 
 use super::lang::Lang;
 

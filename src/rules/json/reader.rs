@@ -109,7 +109,7 @@ impl InputError {
 
 /// A key from the input as it may be shown: no control characters (a newline would forge a line of
 /// the error output, an escape code would reach the terminal), at most 60 characters.
-fn safe(key: &str) -> String {
+pub fn safe(key: &str) -> String {
     let mut out = String::new();
     for (i, c) in key.chars().enumerate() {
         if i == 60 {
