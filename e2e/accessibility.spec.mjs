@@ -19,12 +19,18 @@ const pages = [
   ['results past the period', 'results/1.J0.H0.Qab.a32.b1'],
   ['browse', 'browse/1'],
   ['browse a place', 'browse-huining/1'],
+  ['plan by office', `plan/${answered}`],
+  ['add a person', `add-person/${answered}`],
+  ['authorisation form', `authorise/${answered}`],
+  ['results for two people', `results/2.J2.H1.P.Qabcde.a31.b1.c1.d45.e0.P7061.Qabd.a22.b1.c1.d70`],
 ];
 const modes = [['normal', ''], ['large text', '.T1'], ['extra large text', '.T2'], ['high contrast', '.K1'], ['kiosk', '.X90']];
 
 for (const [lang, suffix] of [['zh', ''], ['en', '.L1']]) {
   for (const [mode, flag] of modes) {
     test(`axe: every page, ${lang}, ${mode}`, async ({ page }) => {
+      // Sixteen pages, each scanned whole: slow on a loaded two-core machine.
+      test.setTimeout(300_000);
       for (const [name, address] of pages) {
         await page.goto(`/#${address}${suffix}${flag}`);
         await appReady(page);

@@ -7,7 +7,7 @@ const names = (page) => page.locator('section.result-group:not(.no-print) articl
 
 test('the QR link opens the same results in a fresh browser', async ({ page, browser }) => {
   await journey(page, { place: 2, answers: { disabilities: ['intellectual', 3], certificate: 'yes', local_hukou: 'yes', age: 30, household_status: 3 } });
-  await expect(page.locator('svg.qr')).toBeVisible();
+  await expect(page.locator('.handoff svg.qr')).toBeVisible();
   const link = await page.locator('[data-handoff]').textContent();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#results\/1\./);
   const before = await names(page);

@@ -196,9 +196,11 @@ impl Session {
     /// The compact form: the version, then `.`-separated fields, each a letter and a value: the
     /// settings, then for each person a `P` field (their short name, hex of UTF-8) and their answers.
     /// Household answers are written once, with the first person. Only URL-safe characters:
-    /// letters, digits, `.`, `-`, `_`, `~`.
+    /// letters, digits, `.`, `-`, `_`, `~`. One person without a name is written in version 1 (no
+    /// `P` field), so the usual link stays as short as before and older copies of the app open it.
     pub fn encode(&self) -> String {
-        let mut parts = vec![VERSION.to_string()];
+        let one = self.others.is_empty() && self.name.is_empty();
+        let mut parts = vec![if one { "1".to_string() } else { VERSION.to_string() }];
         if let Some(j) = self.facts.jurisdiction {
             parts.push(format!("J{j}"));
         }
@@ -221,7 +223,9 @@ impl Session {
             parts.push(format!("N{}", self.index));
         }
         for (i, p) in self.people().iter().enumerate() {
-            parts.push(format!("P{}", p.name.bytes().map(|b| format!("{b:02x}")).collect::<String>()));
+            if !one {
+                parts.push(format!("P{}", p.name.bytes().map(|b| format!("{b:02x}")).collect::<String>()));
+            }
             let own = |f: &Fact| i == 0 || !f.is_household();
             let not_sure = Fact::ALL.iter().filter(|f| own(f) && p.not_sure.contains(**f)).fold(0u64, |m, f| m | 1 << *f as u64);
             if not_sure != 0 {

@@ -24,7 +24,12 @@ fn sample() -> Session {
 fn round_trip_keeps_every_answer_and_setting() {
     let s = sample();
     let text = s.encode();
-    assert!(text.starts_with("2."), "versioned: {text}");
+    // One unnamed person: version 1, readable by older copies of the app; more people: version 2.
+    assert!(text.starts_with("1."), "versioned: {text}");
+    let mut two = s.clone();
+    two.name = "爸爸".into();
+    assert!(two.encode().starts_with("2."), "a name needs version 2: {}", two.encode());
+    assert_eq!(Session::decode(&two.encode()), Ok(two));
     assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || "._-~".contains(c)), "URL-safe: {text}");
     assert_eq!(Session::decode(&text), Ok(s));
 }

@@ -308,3 +308,15 @@ fn browse_pages_count_and_jump_and_speak_plainly() {
     assert!(!html.contains("不是突发困难"), "conditions said directly, not as 'not …: none'");
     assert!(!html.contains("common.toml"));
 }
+
+#[test]
+fn the_two_person_address_used_by_the_browser_tests_opens_both_people() {
+    // The same address as e2e/accessibility.spec.mjs scans: a relative (H1) with a second person "pa".
+    let s = Session::decode("2.J2.H1.P.Qabcde.a31.b1.c1.d45.e0.P7061.Qabd.a22.b1.c1.d70").expect("decodes");
+    assert_eq!(s.people().len(), 2);
+    assert_eq!(s.people()[1].name, "pa");
+    let html = render_page(Page::Results, &s, &Ctx::default(), None, None);
+    assert!(html.contains("people-nav"), "both people are offered");
+    let plan = render_page(Page::Plan, &s, &Ctx::default(), None, None);
+    assert!(plan.contains(r#"class="visit""#), "the plan lists visits");
+}
