@@ -33,10 +33,8 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
     let left = engine::questions_left(&s.facts, s.not_sure);
     let _ = write!(
         h,
-        r#"<p class="progress">{}{}{}</p><form novalidate data-form="answer" data-fact="{}" data-return="{}">"#,
+        r#"<p class="progress">{}</p><form novalidate data-form="answer" data-fact="{}" data-return="{}">"#,
         esc(&t.progress.replace("{n}", &(s.asked.len() + 1).to_string()).replace("{total}", &(s.asked.len() + left.max(1)).to_string())),
-        "",
-        "",
         fact.name(),
         matches!(page, Page::Change(_)) as u8,
     );
