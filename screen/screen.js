@@ -172,6 +172,8 @@ function handle(m) {
     // The figures, for scripts/bench (time in ms, bytes).
     Object.assign(document.body.dataset, { screenMs: Math.round(m.ms), wasmMemory: m.wasmMemory, csvBytes: m.csvBytes });
     showResults();
+    // The language was switched while it ran: once more, in the page's language.
+    if (last.lang !== lang) screen(last.file);
   } else if (m.type === 'table') {
     showTable(m.table);
   }
@@ -221,7 +223,7 @@ function screen(file) {
   $('progress').value = 0;
   $('progress-text').textContent = '';
   $('announce').textContent = t().started;
-  last = { file };
+  last = { file, lang };
   worker.postMessage({ type: 'screen', file, lang, place: $('place').value, idColumn: $('idcol').value, now: Date.now() / 1000, limit: TABLE_ROWS, sort: sort.key, ascending: sort.ascending });
 }
 

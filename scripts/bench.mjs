@@ -47,12 +47,15 @@ for (const [what, cmd, out] of native) {
 
 // The browser: the screening page served by nginx as in the end-to-end tests.
 const port = 8094;
-const server = spawn(path.join(root, 'scripts', 'e2e-nginx'), [], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+const nginx = spawn(path.join(root, 'scripts', 'e2e-nginx'), [], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
 try {
   for (let i = 0; i < 50; i++) {
     try { await fetch(`http://127.0.0.1:${port}/screen.html`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  // A browser server, to know its process (and so its renderers' memory).
+  const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browserPid = String(server.process().pid);
+  const browser = await chromium.connect(server.wsEndpoint());
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/screen.html`);
   await page.locator('body[data-ready="true"]').waitFor();
@@ -65,7 +68,7 @@ try {
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try { parent.set(pid, fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]); } catch { /* gone */ }
   }
-  const mine = (pid) => { for (let p = pid; p && p !== '0' && p !== '1'; p = parent.get(p)) if (p === String(browser.process().pid)) return true; return false; };
+  const mine = (pid) => { for (let p = pid; p && p !== '0' && p !== '1'; p = parent.get(p)) if (p === browserPid) return true; return false; };
   let renderer = 0;
   for (const pid of parent.keys()) {
     try {
@@ -75,10 +78,11 @@ try {
     } catch { /* gone */ }
   }
   await browser.close();
+  await server.close();
   add(`browser CSV → result CSV (wasm in a web worker, ${rows.toLocaleString('en')} rows)`, rows, Number(d.screenMs) / 1000,
     `${(Number(d.wasmMemory) / 1048576).toFixed(0)} MB wasm, ${renderer.toFixed(0)} MB renderer RSS`, `${(Number(d.csvBytes) / 1e6).toFixed(0)} MB out`);
 } finally {
-  server.kill();
+  nginx.kill();
 }
 
 // A bad line of 200 MB: reported and skipped; memory stays at the 1 MB line limit.

@@ -83,12 +83,22 @@ impl<W: Write> Report<W> {
         let id = not_a_formula(id);
         let sep = if lang == Lang::Zh { "、" } else { "; " };
         for f in findings.iter().filter(|f| listed(f, self.all)) {
-            let amount = amount_text(f, facts, lang);
             // Left empty where the document states no amount (the app's sentence would repeat
-            // on most rows).
-            let text = if amount.stated || f.benefit.paid_by.is_some() { amount.text.as_str() } else { "" };
-            let yuan = f.amount.value.filter(|_| amount.case.is_some()).map(|v| v.normalize().to_string()).unwrap_or_default();
-            let missing = f.missing.iter().map(|m| m.label().get(lang)).collect::<Vec<_>>().join(sep);
+            // on most rows): a benefit with no amount, not paid through another, states none.
+            let amount = (!f.benefit.amounts.is_empty() || f.benefit.paid_by.is_some()).then(|| amount_text(f, facts, lang));
+            let text = match &amount {
+                Some(a) if a.stated || f.benefit.paid_by.is_some() => a.text.as_str(),
+                _ => "",
+            };
+            let yuan = match (&amount, f.amount.value) {
+                (Some(a), Some(v)) if a.case.is_some() => v.normalize().to_string(),
+                _ => String::new(),
+            };
+            let missing = if f.missing.is_empty() {
+                String::new()
+            } else {
+                f.missing.iter().map(|m| m.label().get(lang)).collect::<Vec<_>>().join(sep)
+            };
             let c = &mut self.csv;
             c.write_field(&row).map_err(io_error)?;
             if self.with_id {
