@@ -48,7 +48,8 @@ test('伊金霍洛旗: a relative enters husband and wife; one plan lists each o
   await journey(page, {
     helper: 1,
     place: 2,
-    answers: { disabilities: ['physical', 2], certificate: 'yes', local_hukou: 'yes', age: 58, residence: 1, household_status: 0, needs: [0], able_to_work: 'no', student: 'no' },
+    // He farms on his own account (self-employed), which the household grant for a business is for.
+    answers: { disabilities: ['physical', 2], certificate: 'yes', local_hukou: 'yes', age: 58, residence: 1, household_status: 0, needs: [0], able_to_work: 'yes', employment: 2, student: 'no' },
   });
   await page.locator('.add-person a').click();
   await expect(page.locator('main h1')).toBeFocused();
@@ -59,6 +60,16 @@ test('伊金霍洛旗: a relative enters husband and wife; one plan lists each o
   await expect(page.locator('main h1')).toHaveText('测算结果');
   await expect(page.locator('section.summary')).toContainText('妻子');
   await expect(page.locator('.people-nav a')).toHaveCount(2);
+  // Ejin Horo §三(一)1, read by town or countryside: rural grade 2 physical 3,000, rural grade 3
+  // intellectual 2,000; 5,000 for the household.
+  const summary = page.locator('section.summary');
+  await expect(summary).toContainText(/第 1 位[\s\S]*重度（一、二级）残疾人年度补贴\s*每年 3,000 元/);
+  await expect(summary).toContainText(/第 2 位（妻子）[\s\S]*智力、精神三、四级残疾人年度补贴\s*每年 2,000 元/);
+  await expect(summary).toContainText(/全家每年现金合计（估算）\s*5,000 元/);
+  // The business grant, which leans towards households with several disabled members, once.
+  const grant = page.locator('article.finding', { has: page.locator('h3', { hasText: '自主就业创业扶持资金' }) });
+  await expect(grant).toHaveCount(1);
+  await expect(page.locator('#group-household').locator('..')).toContainText('自主就业创业扶持资金');
   // The next step is the plan.
   await page.locator('.summary-actions a.button', { hasText: '下一步' }).click();
   await expect(page.locator('main h1')).toBeFocused();
@@ -66,6 +77,15 @@ test('伊金霍洛旗: a relative enters husband and wife; one plan lists each o
   expect(offices.length).toBeGreaterThan(0);
   expect(new Set(offices).size, offices.join(' | ')).toBe(offices.length);
   await expect(page.locator('.plan-agent')).toBeVisible();
+  // Both yearly subsidies are asked for at one visit, with one list of documents without repeats.
+  const subsidies = page.locator('li.visit', { hasText: '重度（一、二级）残疾人年度补贴' });
+  await expect(subsidies).toHaveCount(1);
+  await expect(subsidies).toContainText('智力、精神三、四级残疾人年度补贴');
+  const bring = await subsidies.locator('ul.bring li').allTextContents();
+  expect(bring.length).toBeGreaterThan(2);
+  expect(new Set(bring).size, bring.join(' | ')).toBe(bring.length);
+  // The business grant is asked for once in the whole plan.
+  await expect(page.locator('li.plan-item', { hasText: '自主就业创业扶持资金' })).toHaveCount(1);
   const pdf = await page.pdf({ format: 'A4' });
   fs.writeFileSync(info.outputPath('plan.pdf'), pdf);
   const pages = pageCount(pdf);

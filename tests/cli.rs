@@ -62,7 +62,7 @@ fn dev_full() -> File {
     File::options().write(true).open("/dev/full").expect("/dev/full")
 }
 
-const GOOD: &str = r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"has_certificate":true,"local_hukou":true,"disabilities":[{"kind":"physical","grade":2}]}}"#;
+const GOOD: &str = r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"has_certificate":true,"local_hukou":true,"residence":"rural","disabilities":[{"kind":"physical","grade":2}]}}"#;
 
 fn answers(out: &str) -> Vec<serde_json::Value> {
     out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
@@ -406,7 +406,7 @@ fn without_as_of_the_date_is_todays_date_in_china() {
 /// quotes only where needed, dates as 2025/6/1. `姓名拼音` is not a fact: named with `--id`, it
 /// is the id carried to the result.
 const REGISTRY: &str = "姓名拼音,地区,测算日期,年龄,残疾类别和等级,持有残疾人证,本地户籍,城镇或农村,家庭困难类别,applicant.needs\r\n\
-zhang,伊金霍洛旗,2025/6/1,45,肢体残疾:2,是,是,城镇,低保家庭,康复;辅助器具\r\n\
+zhang,伊金霍洛旗,2025/6/1,45,肢体残疾:2,是,是,农村,低保家庭,康复;辅助器具\r\n\
 li,ejinhoro,2025-06-01,四十,physical:1,true,true,urban,dibao,\r\n\
 wang,达拉特旗,2025/6/1,30,\"视力:3；听力:一级\",1,1,农村,none,\r\n\
 ,,,,,,,,,\r\n\

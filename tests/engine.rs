@@ -7,13 +7,17 @@ use benefits::rules::{Fact, Facts};
 use common::*;
 
 #[test]
-fn ejinhoro_severe_subsidy_pays_by_grade() {
-    // §三(一)1: grade 1 4,000, grade 2 3,000 a year (by-grade reading, Appendix D 1).
+fn ejinhoro_severe_subsidy_pays_by_town_or_countryside() {
+    // §三(一)1: grades 1 and 2, 4,000 a year in town and 3,000 in the countryside (read by place).
     let g1 = ejinhoro("physical", 1, "");
     assert_eq!(status(&g1, "ejinhoro.severe_disability_subsidy"), Some(Status::Likely));
     assert_eq!(amount(&g1, "ejinhoro.severe_disability_subsidy").as_deref(), Some("4000"));
     let g2 = ejinhoro("visual", 2, "");
-    assert_eq!(amount(&g2, "ejinhoro.severe_disability_subsidy").as_deref(), Some("3000"));
+    assert_eq!(amount(&g2, "ejinhoro.severe_disability_subsidy").as_deref(), Some("4000"));
+    let rural = facts(
+        r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"age":40,"has_certificate":true,"local_hukou":true,"residence":"rural","disabilities":[{"kind":"physical","grade":1}]}}"#,
+    );
+    assert_eq!(amount(&rural, "ejinhoro.severe_disability_subsidy").as_deref(), Some("3000"));
     // Grade 3 is not severe.
     let g3 = ejinhoro("visual", 3, "");
     assert_eq!(status(&g3, "ejinhoro.severe_disability_subsidy"), Some(Status::Unlikely));
@@ -28,7 +32,8 @@ fn ejinhoro_grade_3_physical_vs_grade_3_intellectual() {
     assert_eq!(amount(&intellectual, "ejinhoro.intellectual_mental_grade3_4_subsidy").as_deref(), Some("3000"));
     assert_eq!(status(&intellectual, "ejinhoro.physical_grade3_subsidy"), Some(Status::Unlikely));
     let mental4 = ejinhoro("mental", 4, "");
-    assert_eq!(amount(&mental4, "ejinhoro.intellectual_mental_grade3_4_subsidy").as_deref(), Some("2000"));
+    // Urban: 3,000 for grade 3 and grade 4 alike.
+    assert_eq!(amount(&mental4, "ejinhoro.intellectual_mental_grade3_4_subsidy").as_deref(), Some("3000"));
     // Grade 4 physical gets none of the three (Appendix D 3).
     let physical4 = ejinhoro("physical", 4, "");
     for id in ["ejinhoro.severe_disability_subsidy", "ejinhoro.intellectual_mental_grade3_4_subsidy", "ejinhoro.physical_grade3_subsidy"] {
@@ -377,4 +382,45 @@ fn school_questions_come_after_is_a_student_and_not_at_all_for_others() {
         assert!(q.only_if().is_none(), "{q:?} asked of a non-student");
         skip.insert(q);
     }
+}
+
+#[test]
+fn amounts_still_open_are_named_once_or_as_a_span() {
+    use benefits::rules::present::amount_text;
+    use benefits::rules::Lang;
+    // Town or countryside not answered: both yearly figures, each once.
+    let no_residence = facts(
+        r#"{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{"age":40,"has_certificate":true,"local_hukou":true,"disabilities":[{"kind":"physical","grade":2}]}}"#,
+    );
+    let f = finding(&no_residence, "ejinhoro.severe_disability_subsidy").unwrap();
+    let t = amount_text(&f, &no_residence, Lang::Zh);
+    assert!(t.depends);
+    assert_eq!(t.text, "每年 4,000 元 / 每年 3,000 元");
+    // The kind of hardship not answered either: six caps read as one span, not six figures.
+    let f = finding(&no_residence, "ejinhoro.temporary_assistance").unwrap();
+    assert_eq!(amount_text(&f, &no_residence, Lang::Zh).text, "最多 1,000 至 5,000 元，视情况而定");
+    assert_eq!(amount_text(&f, &no_residence, Lang::En).text, "up to 1,000–5,000 yuan, depending on the case");
+}
+
+#[test]
+fn a_household_benefit_is_asked_for_once_in_the_plan() {
+    use benefits::rules::plan::plan;
+    let person = |kind: &str, grade: u8| {
+        facts(&format!(
+            r#"{{"jurisdiction":"ejinhoro","as_of":"2025-06-01","applicant":{{"age":50,"has_certificate":true,"local_hukou":true,"residence":"rural","able_to_work":true,"employment":"self_employed","disabilities":[{{"kind":"{kind}","grade":{grade}}}]}},"household":{{"disabled_members":2}}}}"#
+        ))
+    };
+    let (husband, wife) = (person("physical", 2), person("intellectual", 3));
+    let p = plan(&[&husband, &wife], true);
+    let grants: Vec<usize> = p
+        .visits
+        .iter()
+        .flat_map(|v| v.items.iter())
+        .filter(|i| i.finding.benefit.id == "ejinhoro.self_employment_grant")
+        .map(|i| i.person)
+        .collect();
+    assert_eq!(grants.len(), 1, "per household, once: {grants:?}");
+    // Personal benefits stay one per person.
+    let yearly = p.visits.iter().flat_map(|v| v.items.iter()).filter(|i| i.finding.benefit.id.ends_with("_subsidy")).count();
+    assert!(yearly >= 2, "{yearly}");
 }

@@ -104,6 +104,20 @@ pub fn plan(people: &[&Facts], on_behalf: bool) -> Plan {
             items.push(Item { person, finding: *f, after: None });
         }
     }
+    // A benefit given per household is asked for once, for whoever it is likeliest for.
+    let mut k = 0;
+    while k < items.len() {
+        let b = items[k].finding.benefit;
+        match (b.per_household, items[..k].iter().position(|i| i.finding.benefit.id == b.id)) {
+            (true, Some(first)) => {
+                if items[k].finding.status < items[first].finding.status {
+                    items[first] = items[k];
+                }
+                items.remove(k);
+            }
+            _ => k += 1,
+        }
+    }
     // Benefits that wait for a recognised hardship status.
     if let Some((i, s)) = step("recognition") {
         let waiting: Vec<usize> = (0..items.len()).filter(|k| items[*k].finding.missing.contains(Fact::HouseholdStatus)).collect();

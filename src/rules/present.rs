@@ -170,7 +170,7 @@ pub fn amount_text(f: &Finding, facts: &Facts, lang: Lang) -> AmountText {
                 let text = f.benefit.amount_note.map(|n| n.get(lang)).unwrap_or_else(|| words::no_amount(lang));
                 AmountText { case: None, text: text.to_string(), stated: false, depends: false, estimate: None }
             } else {
-                let text = open.iter().map(|c| words::describe_amount(c, lang)).collect::<Vec<_>>().join(" / ");
+                let text = words::describe_open_amounts(&open, lang);
                 AmountText { case: None, text, stated: true, depends: true, estimate: None }
             }
         }

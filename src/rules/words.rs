@@ -188,6 +188,41 @@ pub fn describe_amount(a: &Amount, lang: Lang) -> String {
     }
 }
 
+/// The amounts a person might still get while a fact is unanswered: each distinct one ("每年 4,000
+/// 元 / 每年 3,000 元"), or, past three of one kind, the span ("最多 1,000 至 5,000 元，视情况而定").
+pub fn describe_open_amounts(open: &[&Amount], lang: Lang) -> String {
+    let mut texts: Vec<String> = Vec::with_capacity(open.len());
+    for c in open {
+        let t = describe_amount(c, lang);
+        if !texts.contains(&t) {
+            texts.push(t);
+        }
+    }
+    let kind = open.first().map(|c| c.kind);
+    let figures: Option<Vec<Decimal>> = open
+        .iter()
+        .map(|c| {
+            (Some(c.kind) == kind && matches!(c.kind, AmountKind::Cap | AmountKind::Yearly | AmountKind::OneOff))
+                .then_some(c.yuan?.decimal())
+        })
+        .collect();
+    match figures {
+        Some(f) if texts.len() > 3 => {
+            let (lo, hi) = f.iter().fold((f[0], f[0]), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+            let (lo, hi) = (yuan(lo), yuan(hi));
+            match (kind, lang) {
+                (Some(AmountKind::Cap), Lang::Zh) => format!("最多 {lo} 至 {hi} 元，视情况而定"),
+                (Some(AmountKind::Cap), Lang::En) => format!("up to {lo}–{hi} yuan, depending on the case"),
+                (Some(AmountKind::Yearly), Lang::Zh) => format!("每年 {lo} 至 {hi} 元，视情况而定"),
+                (Some(AmountKind::Yearly), Lang::En) => format!("{lo}–{hi} yuan a year, depending on the case"),
+                (_, Lang::Zh) => format!("一次性 {lo} 至 {hi} 元，视情况而定"),
+                (_, Lang::En) => format!("{lo}–{hi} yuan once, depending on the case"),
+            }
+        }
+        _ => texts.join(" / "),
+    }
+}
+
 /// The estimate for this person, where a figure can be worked out ("约 5,400 元").
 pub fn describe_estimate(e: &Estimate, lang: Lang) -> Option<String> {
     let case = e.case?;

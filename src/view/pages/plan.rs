@@ -109,7 +109,8 @@ fn visit(s: &Session, n: usize, v: &Visit, names: &[String], lang: Lang) -> Stri
             }
             seen.push((i.person, i.finding.benefit.id));
             let b = i.finding.benefit;
-            let who = names.get(i.person).map(String::as_str).unwrap_or("");
+            // A household benefit is the household's, not one person's.
+            let who = if b.per_household { "" } else { names.get(i.person).map(String::as_str).unwrap_or("") };
             let line = if v.step.is_some() {
                 format!("{}{}", b.name.get(lang), if who.is_empty() { String::new() } else { format!("（{who}）") })
             } else {
