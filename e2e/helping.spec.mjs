@@ -1,9 +1,10 @@
 // Results a person can act on and a relative's plan: the summary on the first phone screen, questions
 // that fit a child, a household of two with one plan by office, the certificate first when there is
 // none, links old and damaged, and the printed sheet and plan as PDF pages.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { answerQuestions, appReady, journey } from './helpers.mjs';
+import { answerQuestions, appReady, journey, settle } from './helpers.mjs';
 
 /** Pages in a PDF made by Chromium (one page object each). */
 const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -87,10 +88,20 @@ test('伊金霍洛旗: a relative enters husband and wife; one plan lists each o
   // The business grant is asked for once in the whole plan.
   await expect(page.locator('li.plan-item', { hasText: '自主就业创业扶持资金' })).toHaveCount(1);
   const pdf = await page.pdf({ format: 'A4' });
-  fs.writeFileSync(info.outputPath('plan.pdf'), pdf);
+  const pdfPath = info.outputPath('plan.pdf');
+  fs.writeFileSync(pdfPath, pdf);
   const pages = pageCount(pdf);
   console.log(`plan for two, ${offices.length} offices: ${pages} A4 pages`);
   expect(pages).toBeGreaterThanOrEqual(offices.length);
+  // The printed text (poppler's pdftotext): every office, the answers it rests on, the agent's part.
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const office of offices) expect(text, office).toContain(office.replace(/\s+/g, ''));
+  expect(text).toContain('自主就业创业扶持资金');
+  expect(text).toContain(await page.locator('#agent-title').innerText());
+  // Page images to look at (test-results/…/plan-N.png), one per printed page.
+  execFileSync('pdftoppm', ['-r', '50', '-png', pdfPath, info.outputPath('plan')]);
+  const images = fs.readdirSync(info.outputDir).filter((f) => /^plan-\d+\.png$/.test(f));
+  expect(images.length).toBe(pages);
 });
 
 test('without a certificate the plan starts with the certificate', async ({ page }) => {
@@ -108,4 +119,65 @@ test('an old one-person link opens; a damaged two-person link says so and starts
   await appReady(page);
   await expect(page.locator('.notice')).toContainText('不完整或已损坏');
   await expect(page.locator('main h1')).toHaveText('看看您可以申请哪些残疾人补贴和服务');
+});
+
+/** Presses Tab until `target` has the focus (at most `max` presses); fails if it never gets there. */
+async function tabTo(page, target, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+test('keyboard only: add a second person and reach the plan', async ({ page }) => {
+  // A relative has one person's results (伊金霍洛旗, grade 2 physical, rural, 45).
+  await page.goto('/#results/1.J2.H1.Qabcde.a31.b1.c1.d45.e1');
+  await appReady(page);
+  await expect(page.locator('main h1')).toHaveText('测算结果');
+  await tabTo(page, page.locator('.add-person a'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main h1')).toBeFocused();
+  await tabTo(page, page.locator('#person-name'));
+  await page.keyboard.type('妻子');
+  await tabTo(page, page.locator('form button[type=submit]'));
+  await page.keyboard.press('Enter');
+  // Her questions: the first by arrows and Space, the others "not sure", each by Tab and Enter.
+  let first = true;
+  for (let i = 0; i < 40; i++) {
+    await settle(page);
+    const form = page.locator('form[data-form="answer"]');
+    if (!(await form.count())) break;
+    await expect(page.locator('main h1')).toBeFocused();
+    const fact = await form.getAttribute('data-fact');
+    if (first && fact === 'disabilities') {
+      await tabTo(page, page.locator('#kind-4'));
+      await page.keyboard.press('Space');
+      await tabTo(page, page.locator('#grade-3'));
+      await page.keyboard.press('Space');
+      await tabTo(page, page.locator('button[value="continue"]'));
+    } else {
+      await tabTo(page, page.locator('button[value="not_sure"]'));
+    }
+    first = false;
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((f) => !document.querySelector(`form[data-fact="${f}"]`), fact);
+  }
+  await expect(page.locator('main h1')).toHaveText('核对您的回答');
+  await tabTo(page, page.getByRole('button', { name: '查看结果' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main h1')).toHaveText('测算结果');
+  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('.people-nav a')).toHaveCount(2);
+  await expect(page.locator('section.summary')).toContainText('智力、精神三、四级残疾人年度补贴');
+  // The next step is the plan, by Tab and Enter; a visit is ticked with Space.
+  await tabTo(page, page.locator('.summary-actions a.button', { hasText: '下一步' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main h1')).toHaveText('去哪里办、带什么');
+  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('.plan-for').first()).toContainText('妻子');
+  const tick = page.locator('#done-0');
+  await tabTo(page, tick);
+  await page.keyboard.press('Space');
+  await expect(tick).toBeChecked();
 });
