@@ -6,6 +6,7 @@ mod check;
 mod choice;
 mod person;
 mod plan;
+mod print;
 mod question;
 mod results;
 mod start;

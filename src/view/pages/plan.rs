@@ -43,6 +43,13 @@ pub(super) fn plan_page(s: &Session, cx: &Ctx) -> String {
         href(Page::Results, s),
         esc(t.plan_back)
     );
+    // Printed, the first page says what the plan rests on; each visit then has a page of its own.
+    let _ = write!(
+        h,
+        r#"<section class="print-only plan-basis">{}{}</section>"#,
+        super::print::answers(s, cx, t),
+        super::print::sources(s, t, p.visits.iter().flat_map(|v| v.items.iter()).map(|i| &i.finding))
+    );
     if p.visits.is_empty() {
         let _ = write!(h, r#"<p class="notice">{}</p>"#, esc(t.plan_none));
     }
