@@ -1,5 +1,5 @@
 // Screenshots at phone (412×915) and kiosk portrait (1080×1920) size, in both languages: start, a
-// question, results and the print preview. Written to screenshots/ (the path is printed).
+// question, results, a relative's plan and the print preview. Written to screenshots/ (the path is printed).
 import { test } from '@playwright/test';
 import path from 'node:path';
 import { appReady } from './helpers.mjs';
@@ -10,6 +10,8 @@ const shots = [
   ['start', 'start/1'],
   ['question', 'q-household_status/1.J2.H1.Qabc.a31.b1.c1'],
   ['results', `results/${answered}`],
+  // A relative's plan for a husband and his wife (伊金霍洛旗).
+  ['plan', 'plan/2.J2.H1.N1.P.S18ee00020.QabcdefwxzvABFG.a31.b1.c1.d45.e1.Pe5a6bbe5ad90.S1002de.Qbcadgejhu.a43'],
 ];
 test.beforeAll(() => console.log(`screenshots: ${dir}`));
 
@@ -20,7 +22,7 @@ for (const [device, viewport] of [['phone', { width: 412, height: 915 }], ['kios
       for (const [name, address] of shots) {
         await page.goto(`/#${address}${suffix}${device === 'kiosk' ? '.T1' : ''}`);
         await appReady(page);
-        await page.screenshot({ path: path.join(dir, `${device}-${lang}-${name}.png`), fullPage: name !== 'results' });
+        await page.screenshot({ path: path.join(dir, `${device}-${lang}-${name}.png`), fullPage: name !== 'results' && name !== 'plan' });
       }
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: path.join(dir, `${device}-${lang}-print.png`), fullPage: true });

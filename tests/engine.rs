@@ -56,12 +56,14 @@ fn ejinhoro_scope_clause_needs_local_hukou_and_certificate() {
 #[test]
 fn unanswered_fact_gives_possible_with_that_fact_missing() {
     // Grade known, hukou not asked yet.
-    let f = facts(r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"disabilities":[{"kind":"physical","grade":1}]}}"#);
+    let f = facts(
+        r#"{"jurisdiction":"ejinhoro","applicant":{"has_certificate":true,"residence":"urban","disabilities":[{"kind":"physical","grade":1}]}}"#,
+    );
     let found = finding(&f, "ejinhoro.severe_disability_subsidy").unwrap();
     assert_eq!(found.status, Status::Possible);
     assert!(found.missing.contains(Fact::LocalHukou));
     assert!(!found.missing.contains(Fact::Certificate));
-    // The amount is already known from the grade.
+    // The amount is already known from town or countryside.
     assert_eq!(amount(&f, "ejinhoro.severe_disability_subsidy").as_deref(), Some("4000"));
 }
 
@@ -278,7 +280,7 @@ fn the_two_national_subsidies_in_every_place() {
     }
     // Ejin Horo pays both through its own yearly subsidy: 4,000 counted once.
     let g1 = facts(
-        r#"{"jurisdiction":"ejinhoro","as_of":"2026-06-01","applicant":{"has_certificate":true,"local_hukou":true,"needs_long_term_care":true,"disabilities":[{"kind":"physical","grade":1}]},"household":{"status":"dibao"}}"#,
+        r#"{"jurisdiction":"ejinhoro","as_of":"2026-06-01","applicant":{"has_certificate":true,"local_hukou":true,"residence":"urban","needs_long_term_care":true,"disabilities":[{"kind":"physical","grade":1}]},"household":{"status":"dibao"}}"#,
     );
     assert_eq!(finding(&g1, "ejinhoro.severe_nursing_subsidy").unwrap().benefit.paid_by, Some("ejinhoro.severe_disability_subsidy"));
     assert_eq!(finding(&g1, "ejinhoro.hardship_living_subsidy").unwrap().benefit.paid_by, Some("ejinhoro.severe_disability_subsidy"));

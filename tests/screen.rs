@@ -181,11 +181,11 @@ fn summary_of(text: &str) -> Summary {
 #[test]
 fn the_summary_puts_who_may_be_missing_the_most_first_and_filters_by_benefit() {
     let s = summary_of(
-        "编号,地区,年龄,残疾类别和等级,持有残疾人证,本地户籍\n\
-         low,ejinhoro,45,physical:4,是,是\n\
-         high,ejinhoro,45,physical:1,是,是\n\
-         none,ejinhoro,45,physical:1,否,否\n\
-         bad,ejinhoro,abc,,,\n",
+        "编号,地区,年龄,残疾类别和等级,持有残疾人证,本地户籍,城镇或农村\n\
+         low,ejinhoro,45,physical:4,是,是,城镇\n\
+         high,ejinhoro,45,physical:1,是,是,城镇\n\
+         none,ejinhoro,45,physical:1,否,否,城镇\n\
+         bad,ejinhoro,abc,,,,\n",
     );
     assert_eq!((s.people(), s.bad_rows()), (3, 1));
     let t = s.table(None, SortKey::Yearly, false, 10, Lang::Zh);

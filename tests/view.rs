@@ -105,6 +105,7 @@ fn results_page_shows_amount_department_documents_and_source() {
     let mut s = session(2, Helper::Myself, Lang::Zh);
     s.facts.set(Fact::Certificate, Value::Bool(true));
     s.facts.set(Fact::LocalHukou, Value::Bool(true));
+    s.facts.set(Fact::Residence, Value::Word(0));
     s.facts.disabilities = Some(vec![benefits::rules::facts::Disability { kind: 3, grade: Some(1) }]);
     let html = render_page(Page::Results, &s, &Ctx::default(), None, None);
     assert!(html.contains("每年 4,000 元"));

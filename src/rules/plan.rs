@@ -134,13 +134,13 @@ pub fn plan(people: &[&Facts], on_behalf: bool) -> Plan {
     }
     // The steps list what they open; every benefit is asked for at its own office.
     let steps_count = visits.len();
-    for item in &items {
+    let mut order: Vec<Item> = items.clone();
+    super::sort_short_by_key(&mut order, |i| rank(&i.finding));
+    for item in &order {
         if let Some(at) = item.after {
             visits[at].items.push(*item);
         }
     }
-    let mut order: Vec<Item> = items.clone();
-    super::sort_short_by_key(&mut order, |i| rank(&i.finding));
     for item in order {
         let office = item.finding.benefit.apply_at;
         let at = match visits[steps_count..].iter().position(|v| v.office == office) {

@@ -90,6 +90,9 @@ pub(super) fn plan_page(s: &Session, cx: &Ctx) -> String {
     h
 }
 
+/// How many of the benefits a first step opens are named in the plan.
+const STEP_OPENS_SHOWN: usize = 6;
+
 fn visit(s: &Session, n: usize, v: &Visit, names: &[String], lang: Lang) -> String {
     let t = ui(lang);
     let sep = if lang == Lang::Zh { "、" } else { ", " };
@@ -110,14 +113,20 @@ fn visit(s: &Session, n: usize, v: &Visit, names: &[String], lang: Lang) -> Stri
         let heading = if v.step.is_some() { t.plan_opens } else { t.plan_ask };
         let _ = write!(h, r#"<h3>{}</h3><ul class="plan-items">"#, esc(heading));
         let mut seen: Vec<(usize, &str)> = Vec::new();
+        // What a first step opens is shown by its most valuable few; the results list them all.
+        let shown = if v.step.is_some() { STEP_OPENS_SHOWN } else { usize::MAX };
         for i in ask {
             if seen.contains(&(i.person, i.finding.benefit.id)) {
                 continue;
             }
             seen.push((i.person, i.finding.benefit.id));
+            if seen.len() > shown {
+                continue;
+            }
             let b = i.finding.benefit;
-            // A household benefit is the household's, not one person's.
-            let who = if b.per_household { "" } else { names.get(i.person).map(String::as_str).unwrap_or("") };
+            // A household benefit is the household's, not one person's; one person's visit needs
+            // no name on each line (the "for whom" line says it).
+            let who = if b.per_household || v.people.len() < 2 { "" } else { names.get(i.person).map(String::as_str).unwrap_or("") };
             let line = if v.step.is_some() {
                 format!("{}{}", b.name.get(lang), if who.is_empty() { String::new() } else { format!("（{who}）") })
             } else {
@@ -127,6 +136,9 @@ fn visit(s: &Session, n: usize, v: &Visit, names: &[String], lang: Lang) -> Stri
             let _ = write!(h, r#"<li class="plan-item plan-item-{}">{}</li>"#, i.finding.status.name(), esc_in(&line, lang));
         }
         h.push_str("</ul>");
+        if seen.len() > shown {
+            let _ = write!(h, r#"<p class="plan-more">{}</p>"#, esc(&t.plan_opens_more.replace("{n}", &(seen.len() - shown).to_string())));
+        }
     }
     if !v.bring.is_empty() {
         let _ = write!(h, r#"<h3>{}</h3><ul class="bring">"#, esc(t.plan_bring));
