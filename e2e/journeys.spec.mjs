@@ -82,7 +82,8 @@ test('English journey', async ({ page }) => {
   await journey(page, {
     place: 2,
     lang: 'en',
-    answers: { disabilities: ['mental', 4], certificate: 'yes', local_hukou: 'yes', age: 38, residence: 0, household_status: 0, needs: [], student: 'no' },
+    // Rural: 2,000 a year for grade 3-4 mental disability (3,000 in town).
+    answers: { disabilities: ['mental', 4], certificate: 'yes', local_hukou: 'yes', age: 38, residence: 1, household_status: 0, needs: [], student: 'no' },
   });
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle(/Your results/);
