@@ -1,6 +1,10 @@
 // Serving and privacy: nginx's headers (CSP, caching, MIME), no console errors under the CSP, no
 // request to any other origin, nothing fetched after the first load once the service worker has
 // the files, and a full journey with the network switched off.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { appReady, journey } from './helpers.mjs';
 
@@ -68,4 +72,62 @@ test('offline: load once, switch the network off, reload and complete a journey'
   await appReady(page);
   await journey(page, { place: 4, answers: { disabilities: ['intellectual', 2], certificate: 'yes', age: 5, autism: 'no' } });
   await expect(page.locator('article.finding h3', { hasText: '0至6岁残疾儿童康复救助' })).toBeVisible();
+});
+
+test('a new build: its service worker takes over with a new cache, the oldest cache goes, and a page opened before keeps working', async ({ page, context }) => {
+  // A copy of the build on a port of its own, so a "deploy" can change its sw.js.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'benefits-deploy-'));
+  fs.cpSync('dist', root, { recursive: true });
+  for (const z of ['sw.js.gz', 'sw.js.br']) fs.rmSync(path.join(root, z), { force: true });
+  const port = Number(process.env.E2E_PORT || 8091) + 50;
+  const server = spawn('scripts/e2e-nginx', { env: { ...process.env, PORT: String(port), DIST: root }, stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await expect.poll(async () => (await page.request.get(`${origin}/`).catch(() => null))?.status()).toBe(200);
+    await page.goto(`${origin}/`);
+    await appReady(page);
+    const cacheNames = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('benefits-')).sort());
+    await expect.poll(cacheNames).toHaveLength(1);
+    const original = fs.readFileSync(path.join(root, 'sw.js'), 'utf8');
+    const version = original.match(/const VERSION = '([^']+)'/)[1];
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toContain('sw.js');
+    // The person has started before the update: who, where (the place's rules are fetched).
+    await page.locator('a.button-start').click();
+    await page.locator('input[name="answer"][value="1"]').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.locator('input[name="answer"][value="2"]').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await expect(page.locator('form[data-form="answer"]')).toBeVisible();
+    // Two deploys in turn, each with a service worker of a new version.
+    for (const next of ['b', 'c']) {
+      fs.writeFileSync(path.join(root, 'sw.js'), original.replace(`'${version}'`, `'${version}${next}'`));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await expect.poll(cacheNames).toContain(`benefits-${version}${next}`);
+      await expect.poll(() => page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return !r.installing && !r.waiting && r.active?.state === 'activated';
+      })).toBe(true);
+    }
+    // The newest cache and the one before it stay; the first build's is gone.
+    await expect.poll(cacheNames).toEqual([`benefits-${version}b`, `benefits-${version}c`]);
+    // The page opened before the updates finishes its journey with the network off.
+    await context.setOffline(true);
+    for (let i = 0; i < 40; i++) {
+      const form = page.locator('form[data-form="answer"]');
+      if (!(await form.count())) break;
+      const fact = await form.getAttribute('data-fact');
+      await page.getByRole('button', { name: '不确定' }).click();
+      await page.waitForFunction((f) => !document.querySelector(`form[data-fact="${f}"]`), fact);
+    }
+    await page.getByRole('button', { name: '查看结果' }).click();
+    await expect(page.locator('main h1')).toHaveText('测算结果');
+    // A reload is served by the new build's cache, still offline.
+    await page.reload();
+    await appReady(page);
+    await expect(page.locator('main h1')).toHaveText('测算结果');
+  } finally {
+    await context.setOffline(false);
+    server.kill();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
