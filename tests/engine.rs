@@ -422,6 +422,10 @@ fn a_household_benefit_is_asked_for_once_in_the_plan() {
         .map(|i| i.person)
         .collect();
     assert_eq!(grants.len(), 1, "per household, once: {grants:?}");
+    // His national subsidies are paid through his yearly subsidy: asked for once, as that.
+    let ids: Vec<&str> = p.visits.iter().flat_map(|v| v.items.iter()).filter(|i| i.person == 0).map(|i| i.finding.benefit.id).collect();
+    assert!(ids.contains(&"ejinhoro.severe_disability_subsidy"));
+    assert!(!ids.contains(&"ejinhoro.severe_nursing_subsidy") && !ids.contains(&"ejinhoro.hardship_living_subsidy"), "{ids:?}");
     // Personal benefits stay one per person.
     let yearly = p.visits.iter().flat_map(|v| v.items.iter()).filter(|i| i.finding.benefit.id.ends_with("_subsidy")).count();
     assert!(yearly >= 2, "{yearly}");

@@ -98,6 +98,10 @@ pub fn plan(people: &[&Facts], on_behalf: bool) -> Plan {
             }
         };
         for f in findings.iter().filter(|f| open(f)) {
+            // Paid through another benefit that is asked for anyway: one request, not two.
+            if f.benefit.paid_by.is_some_and(|by| findings.iter().any(|g| g.benefit.id == by && open(g))) {
+                continue;
+            }
             if certificate_step.is_some() && items.iter().any(|i| i.person == person && i.finding.benefit.id == f.benefit.id) {
                 continue;
             }
