@@ -88,7 +88,7 @@ test('idle: the warning gives at least 20 s, is announced once, is large; then e
   expect(later).toBeLessThan(left);
   await expect(page.locator('#idle-title')).toHaveAttribute('data-mark', 'same');
   // Large: most of the screen's width, text well above the page's base size.
-  const box = await page.locator('.idle-box').boundingBox();
+  const box = await page.locator('.idle-warning .kiosk-box').boundingBox();
   expect(box.width).toBeGreaterThanOrEqual(KIOSK.width * 0.8);
   const fonts = await page.evaluate(() => [
     parseFloat(getComputedStyle(document.querySelector('#idle-body')).fontSize),
