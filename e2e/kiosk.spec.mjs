@@ -182,7 +182,7 @@ test('a page that is hidden (another app, the screen off) is cleared', async ({ 
   await toAgeQuestion(page);
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    document.dispatchEvent(new Event('visibilitychange'));
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); // as the browser fires it
   });
   await expectEmptyStart(page);
 });

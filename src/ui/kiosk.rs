@@ -11,11 +11,9 @@ use crate::rules::policy::Lang;
 use crate::session::{address, parse_address, DecodeError, Page, Session};
 use crate::view::esc;
 use crate::view::text::ui;
-use crate::view::{render_page, Ctx};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 thread_local! {
@@ -56,23 +54,43 @@ pub fn start_kiosk_if_asked(app: App) {
     let Some(idle) = asked.or(app.session.with_untracked(|s| s.kiosk_idle)) else { return };
     app.set_saved(None);
     app.go(Page::Start, Session { kiosk_idle: Some(idle), ..Session::default() });
+    // One listener for everything a kiosk watches on the window (one closure keeps the wasm small).
+    for name in ["pointerdown", "keydown", "input", "touchstart", "wheel", "click", "pagehide", "visibilitychange"] {
+        window_event_listener_untyped(name, move |ev| on_window_event(app, ev));
+    }
     kiosk_idle_timer(app);
-    // Leaving the page in any way (another app, Back, reload, closing the tab) wipes it first; a
-    // page brought back from the browser's cache is wiped again.
-    window_event_listener_untyped("pagehide", move |_| wipe(app));
-    window_event_listener_untyped("pageshow", move |ev| {
-        if js_sys::Reflect::get(&ev, &"persisted".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
-            wipe(app);
+}
+
+/// Any touch, key or input means someone is there. A click or Escape answers a dialog. Leaving
+/// the page in any way (another app, Back, reload, closing the tab, the screen off) wipes it
+/// first, and the wiped page is what a return (Forward, the browser's cache) shows.
+fn on_window_event(app: App, ev: web_sys::Event) {
+    QUIET.with(|q| q.set(0));
+    let dialog_button = || {
+        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".kiosk-dialog button").ok()??;
+        el.get_attribute("data-finish").or(Some(String::new()))
+    };
+    let hidden =
+        || js_sys::Reflect::get(&document(), &"visibilityState".into()).ok().and_then(|v| v.as_string()).as_deref() == Some("hidden");
+    match ev.type_().as_str() {
+        "pagehide" => wipe(app),
+        "visibilitychange" if hidden() => wipe(app),
+        "click" => match dialog_button().as_deref() {
+            Some("clear") => wipe(app),
+            Some(_) => close_dialogs(),
+            None => {}
+        },
+        "keydown" if ev.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape") => close_dialogs(),
+        _ => {}
+    }
+}
+
+fn close_dialogs() {
+    for dialog in [&IDLE, &CONFIRM] {
+        if let Some(d) = dialog.with(|d| d.borrow().clone()) {
+            d.close();
         }
-    });
-    let doc: web_sys::EventTarget = document().into();
-    let hidden = Closure::<dyn FnMut()>::new(move || {
-        if js_sys::Reflect::get(&document(), &"visibilityState".into()).ok().and_then(|v| v.as_string()).as_deref() == Some("hidden") {
-            wipe(app);
-        }
-    });
-    let _ = doc.add_event_listener_with_callback("visibilitychange", hidden.as_ref().unchecked_ref());
-    hidden.forget();
+    }
 }
 
 /// A dialog over the page (the idle warning, the "finish and clear" question): built once, hidden
@@ -127,8 +145,10 @@ impl Dialog {
 }
 
 thread_local! {
-    /// The dialogs, closed by a wipe.
-    static DIALOGS: RefCell<Vec<Rc<Dialog>>> = const { RefCell::new(Vec::new()) };
+    /// Seconds since the last touch, key or input.
+    static QUIET: Cell<u32> = const { Cell::new(0) };
+    /// The idle warning, built when kiosk mode starts.
+    static IDLE: RefCell<Option<Rc<Dialog>>> = const { RefCell::new(None) };
     /// The "finish and clear" question, built on first use.
     static CONFIRM: RefCell<Option<Rc<Dialog>>> = const { RefCell::new(None) };
 }
@@ -139,32 +159,19 @@ thread_local! {
 /// than the warning shortened. It is built once and announced once, as a dialog taking focus
 /// (nothing in it is a live region); each second only the number in it changes.
 fn kiosk_idle_timer(app: App) {
-    let quiet = Rc::new(Cell::new(0u32));
-    for name in ["pointerdown", "keydown", "input", "touchstart", "wheel"] {
-        let quiet = quiet.clone();
-        window_event_listener_untyped(name, move |_| quiet.set(0));
-    }
     let dialog = Dialog::new("idle-warning");
     let _ = dialog.overlay.set_attribute("aria-labelledby", "idle-title");
     let _ = dialog.overlay.set_attribute("aria-describedby", "idle-body");
-    DIALOGS.with(|d| d.borrow_mut().push(dialog.clone()));
-    let still_here = {
-        let (quiet, dialog) = (quiet.clone(), dialog.clone());
-        Closure::<dyn FnMut()>::new(move || {
-            quiet.set(0);
-            dialog.close();
-        })
-    };
+    IDLE.with(|d| *d.borrow_mut() = Some(dialog.clone()));
     let _ = set_interval_with_handle(
         move || {
             let Some(idle) = app.session.with_untracked(|s| s.kiosk_idle) else { return };
             let idle = idle as u32;
             let warning = (idle / 3).clamp(WARN_MIN, 30);
             let warn_from = idle.saturating_sub(warning).max(QUIET_MIN);
-            let t = quiet.get() + 1;
-            quiet.set(t);
+            let t = QUIET.with(|q| q.get()) + 1;
+            QUIET.with(|q| q.set(t));
             if t >= warn_from + warning {
-                quiet.set(0);
                 wipe(app);
             } else if t >= warn_from {
                 let lang = app.session.with_untracked(|s| s.lang);
@@ -177,9 +184,6 @@ fn kiosk_idle_timer(app: App) {
                         esc(text.idle_body).replace("{n}", &format!(r#"<span class="idle-count">{left}</span>"#)),
                         esc(text.idle_continue)
                     ));
-                    if let Some(button) = dialog.overlay.query_selector("button").ok().flatten() {
-                        let _ = button.add_event_listener_with_callback("click", still_here.as_ref().unchecked_ref());
-                    }
                     dialog.lang.set(Some(lang));
                 } else if let Some(count) = dialog.overlay.query_selector(".idle-count").ok().flatten() {
                     count.set_text_content(Some(&left));
@@ -203,30 +207,6 @@ pub fn ask_finish(app: App) {
             let dialog = Dialog::new("finish-confirm");
             let _ = dialog.overlay.set_attribute("aria-labelledby", "finish-title");
             let _ = dialog.overlay.set_attribute("aria-describedby", "finish-body");
-            DIALOGS.with(|d| d.borrow_mut().push(dialog.clone()));
-            let on_click = {
-                let dialog = dialog.clone();
-                Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-                    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-                    match el.closest("[data-finish]").ok().flatten().and_then(|b| b.get_attribute("data-finish")).as_deref() {
-                        Some("clear") => wipe(app),
-                        Some("keep") => dialog.close(),
-                        _ => {}
-                    }
-                })
-            };
-            let on_key = {
-                let dialog = dialog.clone();
-                Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-                    if ev.key() == "Escape" {
-                        dialog.close();
-                    }
-                })
-            };
-            let _ = dialog.overlay.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-            let _ = dialog.overlay.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-            on_click.forget();
-            on_key.forget();
             dialog
         });
         if dialog.lang.get() != Some(lang) {
@@ -246,20 +226,17 @@ pub fn ask_finish(app: App) {
 }
 
 /// The next person starts clean: answers, settings and any storage of this app are gone, and the
-/// one history entry we use now shows the start page. The page is redrawn at once (not on the
-/// next turn), since a page being hidden or left may be frozen before then.
+/// one history entry we use now shows the start page (redrawn before a page being left is frozen:
+/// the redraw runs in the same task, as a microtask).
 pub fn wipe(app: App) {
     let fresh = app.session.with_untracked(|s| s.fresh_kiosk());
-    DIALOGS.with(|d| d.borrow().iter().for_each(|d| d.close()));
+    QUIET.with(|q| q.set(0));
+    close_dialogs();
     app.set_saved(None);
     for storage in [window().local_storage(), window().session_storage()].into_iter().flatten().flatten() {
         let _ = storage.clear();
     }
-    app.go(Page::Start, fresh.clone());
-    if let Some(page) = document().query_selector("#app > .page").ok().flatten() {
-        let cx = app.cx.with_untracked(|cx| Ctx { saved: None, ..cx.clone() });
-        page.set_inner_html(&render_page(Page::Start, &fresh, &cx, None, None));
-    }
+    app.go(Page::Start, fresh);
 }
 
 /// The address now in the location bar, as the app reads it at a kiosk (see `guard_address`).
