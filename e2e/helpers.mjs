@@ -19,6 +19,26 @@ export async function appReady(page) {
 }
 
 /**
+ * A page at a kiosk (?kiosk=1). A kiosk follows only addresses it created itself: one typed in or
+ * bookmarked gives an empty start. So the test puts a link to the address on the page and follows
+ * it, as if the page had drawn it (a person would get there through the questions).
+ */
+export async function kioskGoto(page, address, idle = 600) {
+  await page.goto(`/?kiosk=1&idle=${idle}`);
+  await appReady(page);
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = href;
+    document.querySelector('main').append(a);
+    a.click();
+  }, `#${address}.X${idle}`);
+  await page.waitForFunction((name) => location.hash.startsWith(`#${name}/`), address.split('/')[0]);
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('main .loading')).toHaveCount(0);
+}
+
+/**
  * Answers questions until the check page, choosing from `answers` by fact name:
  *   { age: '45', certificate: 'yes', disabilities: ['physical', 1], residence: 1, needs: [0, 1] }
  * A fact not in `answers` gets "not sure". Returns the facts asked, in order.

@@ -1,7 +1,7 @@
 // Privacy: nothing is stored by default; "remember my answers" is opt-in and "forget" removes them;
 // a kiosk never offers to store.
 import { test, expect } from '@playwright/test';
-import { appReady, journey } from './helpers.mjs';
+import { appReady, journey, kioskGoto } from './helpers.mjs';
 
 const stored = (page) => page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie }));
 
@@ -27,8 +27,7 @@ test('nothing is stored unless asked; remember and forget', async ({ page }) => 
 });
 
 test('a kiosk never offers to store answers', async ({ page }) => {
-  await page.goto('/?kiosk=1&idle=600#results/1.J2.H0.X600.Qa.a31');
-  await appReady(page);
+  await kioskGoto(page, 'results/1.J2.H0.Qa.a31');
   await expect(page.locator('main h1')).toHaveText('测算结果');
   await expect(page.locator('[data-action="remember"]')).toHaveCount(0);
   expect(await stored(page)).toEqual({ local: 0, session: 0, cookies: '' });

@@ -2,7 +2,7 @@
 // question, results, a relative's plan and the print preview. Written to screenshots/ (the path is printed).
 import { test } from '@playwright/test';
 import path from 'node:path';
-import { appReady } from './helpers.mjs';
+import { answerQuestions, appReady } from './helpers.mjs';
 
 const dir = path.resolve('screenshots');
 const answered = '1.J2.H0.Qabcdefg.a31.b1.c1.d45.e0.f3.g6';
@@ -31,10 +31,41 @@ for (const [device, viewport] of [['phone', { width: 412, height: 915 }], ['kios
   }
 }
 
-test('screenshot kiosk idle warning', async ({ page }) => {
-  await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto('/?kiosk=1&idle=6#q-age/1.J2.H0.X6');
-  await appReady(page);
-  await page.locator('.idle-warning').waitFor({ state: 'visible', timeout: 8000 });
-  await page.screenshot({ path: path.join(dir, 'kiosk-zh-idle-warning.png') });
-});
+// Kiosk mode proper (?kiosk=1): an address with answers is never followed there, so the pages are
+// reached as a person would, through the questions.
+for (const lang of ['zh', 'en']) {
+  test(`screenshots kiosk mode ${lang}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    const shot = (name) => page.screenshot({ path: path.join(dir, `kiosk-mode-${lang}-${name}.png`) });
+    await page.goto('/?kiosk=1&idle=20');
+    await appReady(page);
+    if (lang === 'en') {
+      await page.locator('.lang-switch').click();
+      await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    }
+    await shot('start');
+    await page.locator('a.button-start').click();
+    await page.locator('input[name="answer"][value="0"]').check();
+    await page.getByRole('button', { name: /继续|Continue/ }).click();
+    await page.locator('input[name="answer"][value="2"]').check();
+    await page.getByRole('button', { name: /继续|Continue/ }).click();
+    await answerQuestions(page, { disabilities: ['physical', 1], certificate: 'yes', local_hukou: 'yes', age: 45 }, async (p, fact) => {
+      if (fact === 'certificate') await shot('question');
+      if (fact === 'age') {
+        for (const d of '45') await page.locator(`.pad-key[data-key="${d}"]`).click();
+        await shot('number-pad');
+        await page.locator('#answer-number').fill('');
+      }
+    });
+    await page.getByRole('button', { name: /查看结果|See results/ }).click();
+    await page.locator('main h1').filter({ hasText: /测算结果|Your results/ }).waitFor();
+    await shot('results');
+    await page.locator('.kiosk-finish').click();
+    await page.locator('.finish-confirm').waitFor({ state: 'visible' });
+    await shot('finish-confirm');
+    await page.keyboard.press('Escape');
+    await page.locator('.idle-warning').waitFor({ state: 'visible', timeout: 20_000 });
+    await shot('idle-warning');
+  });
+}

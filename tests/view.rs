@@ -58,6 +58,28 @@ fn number_questions_use_numeric_keyboards() {
 }
 
 #[test]
+fn a_kiosk_number_question_has_a_number_pad_instead_of_the_screen_keyboard() {
+    for (f, point) in [(Fact::Age, false), (Fact::StudentFees, true)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let kiosk = Session { kiosk_idle: Some(90), ..session(1, Helper::Myself, lang) };
+            let html = render_page(Page::Question(f), &kiosk, &Ctx::default(), None, None);
+            assert!(html.contains(r#"inputmode="none""#), "{f:?}: no screen keyboard over the page");
+            let pad = &html[html.find(r#"class="number-pad""#).expect("a number pad")..];
+            let pad = &pad[..pad.find("</div>").unwrap()];
+            for d in 0..10 {
+                assert!(pad.contains(&format!(r#"data-key="{d}">{d}</button>"#)), "{f:?}: key {d} named by its digit");
+            }
+            assert!(pad.contains(r#"data-key="back" aria-label=""#) && pad.contains(r#"data-key="clear""#));
+            assert_eq!(pad.contains(r#"data-key=".""#), point, "{f:?}: a decimal point only for money");
+            assert!(pad.matches("<button type=\"button\"").count() >= 12, "keys are buttons that do not send the form");
+            // Elsewhere: the phone's own keyboard, no pad.
+            let phone = render_page(Page::Question(f), &session(1, Helper::Myself, lang), &Ctx::default(), None, None);
+            assert!(!phone.contains("number-pad"));
+        }
+    }
+}
+
+#[test]
 fn bad_number_gives_summary_and_message_and_keeps_the_text() {
     let s = session(2, Helper::Myself, Lang::Zh);
     let draft = Draft { number: "abc".into(), ..Draft::default() };

@@ -3,7 +3,7 @@
 use super::events::{focus_after_render, on_change, on_click, on_keydown, on_submit};
 use super::kiosk::start_kiosk_if_asked;
 use crate::rules::policy::{install_rules, install_texts, rule_file, rules_loaded, text_file, texts_loaded, Lang};
-use crate::session::{address, parse_address, DecodeError, Page, Session};
+use crate::session::{address, DecodeError, Page, Session};
 use crate::view::form::FieldError;
 use crate::view::text::ui;
 use crate::view::{esc, page_title, place_needed, render_page, render_shell, Ctx};
@@ -85,6 +85,7 @@ impl App {
         if let Ok(history) = window().history() {
             if kiosk {
                 // A kiosk never adds history entries: Back cannot show the last person's answers.
+                super::kiosk::created(&hash);
                 let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
             } else {
                 let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
@@ -96,8 +97,8 @@ impl App {
 
     /// Follow the address (on load, back/forward, and links).
     pub fn read_address(&self) {
-        let hash = location().hash().unwrap_or_default();
-        let (page, session) = parse_address(&hash);
+        // At a kiosk, only an address this page wrote in this visit (see `kiosk::guard_address`).
+        let (page, session) = super::kiosk::read_guarded(&self.session.get_untracked());
         self.error.set(None);
         match session {
             Ok(s) => {

@@ -2,7 +2,7 @@
 //! print, remember or forget, retry a download; check and apply answers.
 
 use super::app::{storage, App, Loading, SAVED_KEY};
-use super::kiosk::wipe;
+use super::kiosk::{ask_finish, created};
 use crate::rules::policy::{places, Lang};
 use crate::rules::Fact;
 use crate::session::{next_page, Helper, Page};
@@ -14,13 +14,44 @@ use wasm_bindgen::JsCast;
 thread_local! {
     /// The settings link just used (its position among them), to give it focus again after the redraw.
     static SETTING_FOCUS: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+    /// What was typed or chosen on the page but not sent, kept across a change of display settings.
+    static UNSENT: std::cell::RefCell<Vec<Unsent>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// One form control's state that a redraw would lose: its id, its text, whether it is ticked.
+struct Unsent {
+    id: String,
+    value: String,
+    checked: bool,
+}
+
+/// The controls of the page's forms, by id (a setting redraws the same page, with the same ids).
+fn unsent_answers() -> Vec<Unsent> {
+    let Ok(list) = document().query_selector_all("main form input[id]") else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| Unsent { id: input.id(), value: input.value(), checked: input.checked() })
+        .collect()
+}
+
+fn restore_unsent(saved: Vec<Unsent>) {
+    for u in saved {
+        if let Some(input) = document().get_element_by_id(&u.id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            match input.type_().as_str() {
+                "radio" | "checkbox" => input.set_checked(u.checked),
+                _ => input.set_value(&u.value),
+            }
+        }
+    }
 }
 
 /// After the address changed (back/forward, a link, a setting): focus the same setting again, or
 /// the new page's heading.
 pub fn refocus_after_address_change() {
+    let unsent = UNSENT.with(|u| std::mem::take(&mut *u.borrow_mut()));
     match SETTING_FOCUS.with(|f| f.take()) {
         Some(index) => request_animation_frame(move || {
+            restore_unsent(unsent);
             let settings_link = index > 0; // the language switch comes first
             if settings_link {
                 if let Some(d) = document().query_selector("details.settings").ok().flatten() {
@@ -63,16 +94,19 @@ fn speak(text: &str, lang: Lang) {
 pub fn on_click(app: App, ev: web_sys::MouseEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     // At a kiosk every in-app link replaces the address instead of adding a history entry.
-    if app.session.with_untracked(|s| s.kiosk_idle.is_some()) {
-        if let Ok(Some(link)) = target.closest("a[href^='#']:not([data-focus])") {
+    // It follows only addresses it created itself (see `kiosk::guard_address`): these links are its own.
+    let kiosk = app.session.with_untracked(|s| s.kiosk_idle.is_some());
+    if kiosk {
+        if let Ok(Some(link)) = target.closest("a[href^='#']:not([data-focus]):not([data-replace])") {
             ev.prevent_default();
             if let Some(href) = link.get_attribute("href") {
+                created(&href);
                 let _ = location().replace(&href);
             }
             return;
         }
     }
-    let Ok(Some(el)) = target.closest("[data-focus],[data-replace],[data-action],[data-speak]") else { return };
+    let Ok(Some(el)) = target.closest("[data-focus],[data-replace],[data-action],[data-speak],[data-key]") else { return };
     if let Some(id) = el.get_attribute("data-focus") {
         ev.prevent_default();
         if let Some(field) = document().get_element_by_id(&id) {
@@ -86,9 +120,16 @@ pub fn on_click(app: App, ev: web_sys::MouseEvent) {
         let links = document().query_selector_all("[data-replace]").ok();
         let index = links.and_then(|l| (0..l.length()).find(|i| l.item(*i).is_some_and(|n| n.is_same_node(Some(&el)))));
         SETTING_FOCUS.with(|f| f.set(index));
+        // What was typed or chosen but not yet sent stays (the answers in the address do not hold it).
+        UNSENT.with(|u| *u.borrow_mut() = unsent_answers());
         if let Some(href) = el.get_attribute("href") {
+            if kiosk {
+                created(&href);
+            }
             let _ = location().replace(&href);
         }
+    } else if let Some(key) = el.get_attribute("data-key") {
+        number_pad_key(&key);
     } else if let Some(text) = el.get_attribute("data-speak") {
         speak(&text, app.session.with_untracked(|s| s.lang));
     } else {
@@ -104,7 +145,7 @@ pub fn on_click(app: App, ev: web_sys::MouseEvent) {
                 let _ = html.class_list().remove_1("print-all");
             }
             Some("retry") => app.loading.update(|t| *t = Loading { version: t.version + 1, ..Loading::default() }),
-            Some("finish") => wipe(app),
+            Some("finish") => ask_finish(app),
             Some("remember") if app.session.with_untracked(|s| s.kiosk_idle.is_none()) => {
                 let text = app.session.with_untracked(|s| s.for_handoff().encode());
                 if storage().and_then(|st| st.set_item(SAVED_KEY, &text).ok()).is_some() {
@@ -120,6 +161,25 @@ pub fn on_click(app: App, ev: web_sys::MouseEvent) {
             _ => {}
         }
     }
+}
+
+/// A key of the kiosk's number pad: types into the answer field as a keyboard would (the answer
+/// is then sent as usual). The touch or key itself tells the idle timer someone is there.
+fn number_pad_key(key: &str) {
+    let Some(input) = document().get_element_by_id("answer-number").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return;
+    };
+    let mut value = input.value();
+    match key {
+        "back" => {
+            value.pop();
+        }
+        "clear" => value.clear(),
+        "." if value.contains('.') => {}
+        k if value.chars().count() < 12 => value.push_str(k),
+        _ => {}
+    }
+    input.set_value(&value);
 }
 
 /// Form submits: who is filling in, where, and every answer (checked, then the next page).

@@ -21,6 +21,29 @@ fn options_for(f: Fact, lang: Lang) -> Vec<(u8, &'static str)> {
     }
 }
 
+/// The number pad at a kiosk (no keyboard there): each key is a button that types into the
+/// answer field (see `ui::events`), so the answer is sent as if typed. Money can have a decimal point.
+fn number_pad(t: &super::super::text::Ui, money: bool) -> String {
+    let key = |k: &str, class: &str, shown: &str, name: Option<&str>| {
+        let label = name.map(|n| format!(r#" aria-label="{}""#, esc(n))).unwrap_or_default();
+        format!(r#"<button type="button" class="pad-key{class}" data-key="{k}"{label}>{shown}</button>"#)
+    };
+    let mut h = format!(r#"<div class="number-pad" role="group" aria-label="{}">"#, esc(t.pad_label));
+    for d in ["1", "2", "3", "4", "5", "6", "7", "8", "9"] {
+        h.push_str(&key(d, "", d, None));
+    }
+    let point = format!(r#"<span aria-hidden="true">.</span><span class="visually-hidden">{}</span>"#, esc(t.pad_point));
+    h.push_str(&if money { key(".", "", &point, None) } else { key("clear", " pad-word", &esc(t.pad_clear), None) });
+    h.push_str(&key("0", "", "0", None));
+    let delete = format!(r#"<span aria-hidden="true">⌫ </span>{}"#, esc(t.pad_delete));
+    h.push_str(&key("back", " pad-word", &delete, Some(t.pad_delete_name)));
+    if money {
+        h.push_str(&key("clear", " pad-word pad-wide", &esc(t.pad_clear), None));
+    }
+    h.push_str("</div>");
+    h
+}
+
 pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&FieldError>) -> String {
     let t = ui(s.lang);
     let lang = s.lang;
@@ -48,12 +71,17 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
         FactType::Number | FactType::Money => {
             let _ = write!(
                 h,
-                r#"<div class="{group_class}"><h1 tabindex="-1"><label for="answer-number">{}</label></h1>{hint_html}{err}<input id="answer-number" name="number" class="input input-number" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="{described}"{} value="{}">{}</div>"#,
+                r#"<div class="{group_class}"><h1 tabindex="-1"><label for="answer-number">{}</label></h1>{hint_html}{err}<input id="answer-number" name="number" class="input input-number" type="text" inputmode="{}" autocomplete="off" spellcheck="false" aria-describedby="{described}"{} value="{}">{}</div>"#,
                 esc(&title),
+                // At a kiosk the number pad below is the keyboard: the screen's own keyboard would cover the page.
+                if s.kiosk_idle.is_some() { "none" } else { "decimal" },
                 if error.is_some() { r#" aria-invalid="true""# } else { "" },
                 esc(&draft.number),
                 fact.unit(lang).map(|u| format!(r#"<span class="input-suffix">{u}</span>"#)).unwrap_or_default(),
             );
+            if s.kiosk_idle.is_some() {
+                h.push_str(&number_pad(t, matches!(fact.value_type(), FactType::Money)));
+            }
         }
         FactType::Disabilities => {
             let _ = write!(
