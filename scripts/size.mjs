@@ -5,8 +5,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 // Raised from 150 KB to 172 KB when the results summary, the plan by office, the people pages and
-// the UI string table landed (measured 169-170 KB); issue 13 brings first load down to 110 KB.
-const BUDGET_GZIP = Number(process.env.BUDGET_GZIP || 172 * 1024);
+// the UI string table landed (measured 169-170 KB). Issue 13 (target 110 KB): wasm-opt flags and
+// minified glue, style sheet and service worker took it from 172995 to 167230 bytes (measured);
+// the budget sits just above that.
+const BUDGET_GZIP = Number(process.env.BUDGET_GZIP || 164 * 1024);
 const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'dist');
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 
