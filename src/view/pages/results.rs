@@ -246,33 +246,54 @@ fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all
         if money.is_empty() {
             let _ = write!(h, r#"<p class="summary-none">{}</p>"#, esc(t.summary_none));
         } else {
-            h.push_str(r#"<ul class="summary-list-money">"#);
-            for f in money.iter().take(SUMMARY_ITEMS) {
-                let c = card(f, &p.facts, lang, "");
-                // The amount of what is to be checked is on its card; here it would push the next
-                // step off the first screen.
-                let amount = if f.status != Status::Likely {
-                    String::new()
-                } else if c.amount.stated {
-                    format!(r#"<span class="summary-amount">{}</span>"#, esc(&c.amount.text))
+            // One more item takes no more room than the link to it.
+            let shown = if money.len() <= SUMMARY_ITEMS + 1 { money.len() } else { SUMMARY_ITEMS };
+            // A link to the card: on this page it moves focus there (a bare "#id" would be read as
+            // an address and lose the answers); another person's cards are on their page.
+            let to_card = |f: &Finding| {
+                let name = esc_in(f.benefit.name.get(lang), lang);
+                if i == s.index {
+                    format!(r##"<a href="#{0}" data-focus="{0}-name">{name}</a>"##, card_id(f))
                 } else {
-                    format!(r#"<span class="summary-amount-none">{}</span>"#, esc(&c.amount.text))
-                };
+                    format!(r#"<a href="{}">{name}</a>"#, href(Page::Results, &s.with_current(i)))
+                }
+            };
+            let (likely, check): (Vec<&Finding>, Vec<&Finding>) = money[..shown].iter().partition(|f| f.status == Status::Likely);
+            if !likely.is_empty() {
+                h.push_str(r#"<ul class="summary-list-money">"#);
+                for f in likely {
+                    let c = card(f, &p.facts, lang, "");
+                    let amount = if c.amount.stated {
+                        format!(r#"<span class="summary-amount">{}</span>"#, esc(&c.amount.text))
+                    } else {
+                        format!(r#"<span class="summary-amount-none">{}</span>"#, esc(&c.amount.text))
+                    };
+                    let _ = write!(
+                        h,
+                        r#"<li>{} {amount} <span class="summary-status summary-status-likely">{}</span></li>"#,
+                        to_card(f),
+                        esc(t.status_likely)
+                    );
+                }
+                h.push_str("</ul>");
+            }
+            // What is to be checked: the names under one status line (amounts are on the cards).
+            if !check.is_empty() {
                 let _ = write!(
                     h,
-                    r##"<li><a href="#{}">{}</a> {amount} <span class="summary-status summary-status-{}">{}</span></li>"##,
-                    card_id(f),
-                    esc_in(c.name(), lang),
-                    f.status.name(),
-                    esc(status_text(t, f.status))
+                    r#"<p class="summary-check summary-status-possible">{}{}</p><ul class="summary-list-money summary-list-check">"#,
+                    esc(t.status_possible),
+                    if lang == Lang::Zh { "：" } else { ":" }
                 );
+                for f in check {
+                    let _ = write!(h, "<li>{}</li>", to_card(f));
+                }
+                h.push_str("</ul>");
             }
-            h.push_str("</ul>");
             // The rest are in their group, on the person's own page.
-            if let Some(first) = money.get(SUMMARY_ITEMS) {
-                let (status, group) =
-                    if first.status == Status::Likely { (Status::Likely, t.likely) } else { (Status::Possible, t.possible) };
-                let more = t.summary_money_more.replace("{n}", &(money.len() - SUMMARY_ITEMS).to_string()).replace("{group}", group);
+            if let Some(first) = money.get(shown) {
+                let status = if first.status == Status::Likely { Status::Likely } else { Status::Possible };
+                let more = t.summary_money_more.replace("{n}", &(money.len() - shown).to_string());
                 let link = if i == s.index {
                     format!(r##"<a href="#group-{0}" data-focus="group-{0}">{1}</a>"##, status.name(), esc(&more))
                 } else {
@@ -559,7 +580,7 @@ fn finding_card(s: &Session, finding: &Finding, facts: &Facts, document: &str) -
         format!(r#"<p class="amount-none">{}</p>"#, esc(&c.amount.text))
     };
     let mut h = format!(
-        r#"<article class="finding finding-{st}" id="{id}" aria-labelledby="{id}-name"><h3 id="{id}-name">{name}</h3>{tag}<p class="help-kind">{help}</p>{amount}<p class="summary">{summary}</p><dl class="facts"><dt>{apply}</dt><dd>{dept}{note}{also}</dd>"#,
+        r#"<article class="finding finding-{st}" id="{id}" aria-labelledby="{id}-name"><h3 id="{id}-name" tabindex="-1">{name}</h3>{tag}<p class="help-kind">{help}</p>{amount}<p class="summary">{summary}</p><dl class="facts"><dt>{apply}</dt><dd>{dept}{note}{also}</dd>"#,
         st = c.status.name(),
         name = esc_in(c.name(), lang),
         tag = tag(t, c.status),
