@@ -281,9 +281,8 @@ fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all
             if !check.is_empty() {
                 let _ = write!(
                     h,
-                    r#"<p class="summary-check summary-status-possible">{}{}</p><ul class="summary-list-money summary-list-check">"#,
-                    esc(t.status_possible),
-                    if lang == Lang::Zh { "：" } else { ":" }
+                    r#"<p class="summary-check summary-status-possible">{}</p><ul class="summary-list-money summary-list-check">"#,
+                    esc(t.summary_check)
                 );
                 for f in check {
                     let _ = write!(h, "<li>{}</li>", to_card(f));
