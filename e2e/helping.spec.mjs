@@ -29,8 +29,13 @@ test('会宁县: a daughter for her father sees both national subsidies on the f
   const pages = pageCount(pdf);
   console.log(`default print, 会宁县 father: ${pages} A4 pages`);
   expect(pages).toBeGreaterThan(0);
-  // Issue 10 asks for at most 2 pages; the short sheet measures 4 today (the full page printed 56).
-  expect(pages).toBeLessThanOrEqual(4);
+  // Issue 10: at most 2 A4 pages. The sheet keeps the offices for money and first steps; the
+  // others are named in one line.
+  expect(pages).toBeLessThanOrEqual(2);
+  const sheet = page.locator('.print-sheet');
+  await expect(sheet.locator('.print-offices')).toContainText('困难残疾人生活补贴');
+  await expect(sheet.locator('.print-others')).toContainText('也可以去问');
+  await expect(sheet.locator('.print-qr svg')).toHaveCount(1);
 });
 
 test('a five-year-old is asked no work, business or veteran question', async ({ page }) => {

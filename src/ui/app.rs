@@ -156,6 +156,7 @@ impl App {
             }
             IN_FLIGHT.with(|f| f.set(f.get() & !bit));
             loading.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
+            super::events::refocus_if_lost();
             if ok {
                 if let Some(f) = then {
                     f();

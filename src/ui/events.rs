@@ -50,20 +50,38 @@ fn restore_unsent(saved: Vec<Unsent>) {
 pub fn refocus_after_address_change() {
     let unsent = UNSENT.with(|u| std::mem::take(&mut *u.borrow_mut()));
     match SETTING_FOCUS.with(|f| f.take()) {
-        Some(index) => request_animation_frame(move || {
+        // Text size and contrast: the same control again, with the settings open.
+        Some(index) if index > 0 => request_animation_frame(move || {
             restore_unsent(unsent);
-            let settings_link = index > 0; // the language switch comes first
-            if settings_link {
-                if let Some(d) = document().query_selector("details.settings").ok().flatten() {
-                    let _ = d.set_attribute("open", "");
-                }
+            if let Some(d) = document().query_selector("details.settings").ok().flatten() {
+                let _ = d.set_attribute("open", "");
             }
             if let Some(el) = document().query_selector_all("[data-replace]").ok().and_then(|l| l.item(index)) {
                 let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }),
+        // The language switch comes first: the whole page is new to a screen reader, so it starts
+        // at the heading, as after a page change (the unsent answers kept).
+        Some(_) => {
+            request_animation_frame(move || restore_unsent(unsent));
+            focus_after_render("main h1");
+        }
         None => focus_after_render("main h1"),
     }
+}
+
+/// After a redraw that replaced the page under the person (texts that arrived after a language
+/// switch or a link): if focus fell back to the body, the page starts at its heading again.
+pub fn refocus_if_lost() {
+    request_animation_frame(|| {
+        let body = document().body();
+        let lost = document().active_element().is_none_or(|e| body.is_some_and(|b| b.is_same_node(Some(&e))));
+        if lost {
+            if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+                let _ = h1.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    });
 }
 
 /// Move focus once the new page is on screen (a new page starts at its heading; an error at the

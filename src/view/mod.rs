@@ -234,7 +234,7 @@ pub fn render_footer(s: &Session) -> String {
     let chosen = s.facts.jurisdiction.filter(|j| !jurisdiction(*j).national_only);
     for (i, j) in places().iter().enumerate().filter(|(_, j)| !j.national_only) {
         if chosen.is_none_or(|c| c as usize == i) {
-            let _ = write!(h, "<li>{}</li>", esc(&source_line(j, s.lang)));
+            let _ = write!(h, "<li>{}</li>", esc_in(&source_line(j, s.lang), s.lang));
         }
     }
     h.push_str("</ul></div></footer>");

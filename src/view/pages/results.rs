@@ -66,6 +66,10 @@ fn tag(t: &Ui, status: Status) -> String {
     )
 }
 
+/// The money listed in the summary, per person: the rest are a link away, so that the next step
+/// stays near the first screen.
+const SUMMARY_ITEMS: usize = 5;
+
 fn plural(t: &Ui, n: usize) -> String {
     let s = if n == 1 { t.summary_more_one } else { t.summary_more_many };
     s.replace("{n}", &n.to_string())
@@ -112,7 +116,7 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
         }
         let _ = write!(
             h,
-            r#"<section class="result-group" aria-labelledby="group-{n}"><h2 id="group-{n}">{}{} <span class="count">({})</span></h2><p class="hint">{}</p>"#,
+            r#"<section class="result-group" aria-labelledby="group-{n}"><h2 id="group-{n}" tabindex="-1">{}{} <span class="count">({})</span></h2><p class="hint">{}</p>"#,
             status_icon(status),
             esc(title),
             items.len(),
@@ -130,7 +134,7 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
         // The heading stays a heading; only the list folds.
         let _ = write!(
             h,
-            r#"<section class="result-group no-print" aria-labelledby="group-unlikely"><h2 id="group-unlikely">{}{} <span class="count">({})</span></h2><p class="hint">{}</p><details class="why-not"><summary>{}</summary>"#,
+            r#"<section class="result-group no-print" aria-labelledby="group-unlikely"><h2 id="group-unlikely" tabindex="-1">{}{} <span class="count">({})</span></h2><p class="hint">{}</p><details class="why-not"><summary>{}</summary>"#,
             status_icon(Status::Unlikely),
             esc(t.unlikely),
             unlikely.len(),
@@ -242,24 +246,60 @@ fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all
         if money.is_empty() {
             let _ = write!(h, r#"<p class="summary-none">{}</p>"#, esc(t.summary_none));
         } else {
-            h.push_str(r#"<ul class="summary-list-money">"#);
-            for f in money {
-                let c = card(f, &p.facts, lang, "");
-                let amount = if c.amount.stated {
-                    format!(r#"<span class="summary-amount">{}</span>"#, esc(&c.amount.text))
+            // One more item takes no more room than the link to it.
+            let shown = if money.len() <= SUMMARY_ITEMS + 1 { money.len() } else { SUMMARY_ITEMS };
+            // A link to the card: on this page it moves focus there (a bare "#id" would be read as
+            // an address and lose the answers); another person's cards are on their page.
+            let to_card = |f: &Finding| {
+                let name = esc_in(f.benefit.name.get(lang), lang);
+                if i == s.index {
+                    format!(r##"<a href="#{0}" data-focus="{0}-name">{name}</a>"##, card_id(f))
                 } else {
-                    format!(r#"<span class="summary-amount-none">{}</span>"#, esc(&c.amount.text))
-                };
+                    format!(r#"<a href="{}">{name}</a>"#, href(Page::Results, &s.with_current(i)))
+                }
+            };
+            let (likely, check): (Vec<&Finding>, Vec<&Finding>) = money[..shown].iter().partition(|f| f.status == Status::Likely);
+            if !likely.is_empty() {
+                h.push_str(r#"<ul class="summary-list-money">"#);
+                for f in likely {
+                    let c = card(f, &p.facts, lang, "");
+                    let amount = if c.amount.stated {
+                        format!(r#"<span class="summary-amount">{}</span>"#, esc(&c.amount.text))
+                    } else {
+                        format!(r#"<span class="summary-amount-none">{}</span>"#, esc(&c.amount.text))
+                    };
+                    let _ = write!(
+                        h,
+                        r#"<li>{} {amount} <span class="summary-status summary-status-likely">{}</span></li>"#,
+                        to_card(f),
+                        esc(t.status_likely)
+                    );
+                }
+                h.push_str("</ul>");
+            }
+            // What is to be checked: the names under one status line (amounts are on the cards).
+            if !check.is_empty() {
                 let _ = write!(
                     h,
-                    r##"<li><a href="#{}">{}</a> {amount} <span class="summary-status summary-status-{}">{}</span></li>"##,
-                    card_id(f),
-                    esc_in(c.name(), lang),
-                    f.status.name(),
-                    esc(status_text(t, f.status))
+                    r#"<p class="summary-check summary-status-possible">{}</p><ul class="summary-list-money summary-list-check">"#,
+                    esc(t.summary_check)
                 );
+                for f in check {
+                    let _ = write!(h, "<li>{}</li>", to_card(f));
+                }
+                h.push_str("</ul>");
             }
-            h.push_str("</ul>");
+            // The rest are in their group, on the person's own page.
+            if let Some(first) = money.get(shown) {
+                let status = if first.status == Status::Likely { Status::Likely } else { Status::Possible };
+                let more = t.summary_money_more.replace("{n}", &(money.len() - shown).to_string());
+                let link = if i == s.index {
+                    format!(r##"<a href="#group-{0}" data-focus="group-{0}">{1}</a>"##, status.name(), esc(&more))
+                } else {
+                    format!(r#"<a href="{}">{}</a>"#, href(Page::Results, &s.with_current(i)), esc(&more))
+                };
+                let _ = write!(h, r#"<p class="summary-money-more">{link}</p>"#);
+            }
         }
         let total = yearly_total(findings);
         household_total += total;
@@ -293,7 +333,8 @@ fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all
         })
         .count();
     if others > 0 {
-        let _ = write!(h, r##"<p class="summary-more"><a href="#group-likely">{}</a></p>"##, esc(&plural(t, others)));
+        let _ =
+            write!(h, r##"<p class="summary-more"><a href="#group-likely" data-focus="group-likely">{}</a></p>"##, esc(&plural(t, others)));
     }
     let _ = write!(
         h,
@@ -370,7 +411,7 @@ fn household_group(s: &Session, t: &Ui, all: &[Vec<Finding>], facts: &[Facts], d
     }
     crate::rules::sort_short_by_key(&mut best, |(_, f)| (f.status, rank(f)));
     let mut h = format!(
-        r#"<section class="result-group" aria-labelledby="group-household"><h2 id="group-household">{} <span class="count">({})</span></h2><p class="hint">{}</p>"#,
+        r#"<section class="result-group" aria-labelledby="group-household"><h2 id="group-household" tabindex="-1">{} <span class="count">({})</span></h2><p class="hint">{}</p>"#,
         esc(t.household_group),
         best.len(),
         esc(t.household_hint)
@@ -411,6 +452,11 @@ fn handoff(s: &Session, cx: &Ctx) -> String {
 fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], facts: &[Facts], all: &[Vec<Finding>]) -> String {
     let lang = s.lang;
     let mut h = String::from(r#"<section class="print-sheet print-only">"#);
+    // The QR code first, beside the date and the answers.
+    let link = format!("{}#{}", cx.base_url, crate::session::address(Page::Results, &s.for_handoff()));
+    if let Some(svg) = qr_svg(&link, t.print_qr) {
+        let _ = write!(h, r#"<div class="print-qr">{svg}<p>{}</p></div>"#, esc(t.print_qr));
+    }
     if let Some(d) = cx.today {
         let _ = write!(h, "<p>{}{}</p>", esc(t.print_date), crate::rules::words::date(d));
     }
@@ -420,53 +466,74 @@ fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person],
             let _ = write!(h, "<h3>{}</h3>", esc(&person_label(s, i, &p.name)));
         }
         let view = s.with_current(i);
-        let answers: Vec<String> = p.asked.iter().map(|f| format!("{}：{}", fact_label(*f).get(lang), answer_text(&view, *f))).collect();
+        // The answers given, then the questions answered "not sure" in one clause.
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
+        let (unsure, known): (Vec<&crate::rules::Fact>, Vec<&crate::rules::Fact>) =
+            p.asked.iter().partition(|f| view.not_sure.contains(**f) || !view.facts.is_known(**f));
+        let mut answers: Vec<String> =
+            known.iter().map(|f| format!("{}{colon}{}", fact_label(**f).get(lang), answer_text(&view, **f))).collect();
+        if !unsure.is_empty() {
+            let names: Vec<&str> = unsure.iter().map(|f| fact_label(**f).get(lang)).collect();
+            answers.push(format!("{}{colon}{}", t.not_answered, names.join(if lang == Lang::Zh { "、" } else { ", " })));
+        }
         let _ = write!(h, r#"<p class="print-answers">{}</p>"#, esc(&answers.join(if lang == Lang::Zh { "；" } else { "; " })));
     }
-    // The money and the offices come from the plan.
+    // The offices come from the plan. Those for money (cash and insurance) and the first steps are
+    // kept with their merged list of documents; the others are named in one line.
     let refs: Vec<&Facts> = facts.iter().collect();
     let plan = plan(&refs, s.helper.is_some_and(|h| h != crate::session::Helper::Myself));
+    let money =
+        |f: &Finding| matches!(f.benefit.help, Help::Cash | Help::Insurance) && matches!(f.status, Status::Likely | Status::Possible);
+    let (sep, colon) = if lang == Lang::Zh { ("、", "：") } else { ("; ", ": ") };
     let _ = write!(h, "<h2>{}</h2><ol class=\"print-offices\">", esc(t.print_where));
+    let mut others: Vec<&str> = Vec::new();
     for v in &plan.visits {
-        let names: Vec<&str> = v
-            .items
-            .iter()
-            .filter(|i| i.finding.status == Status::Likely || v.step.is_some())
-            .map(|i| i.finding.benefit.name.get(lang))
-            .collect();
-        let mut seen = Vec::new();
-        let names: Vec<&str> = names
-            .into_iter()
-            .filter(|n| {
-                if seen.contains(n) {
-                    false
-                } else {
-                    seen.push(*n);
-                    true
+        let office = v.office.get(lang);
+        if v.step.is_none() && !v.items.iter().any(|i| money(&i.finding)) {
+            if !others.contains(&office) {
+                others.push(office);
+            }
+            continue;
+        }
+        // What to ask for: the money, and anything else likely given at the same office; what is
+        // likely apart from what is to be checked.
+        let mut likely: Vec<&str> = Vec::new();
+        let mut check: Vec<&str> = Vec::new();
+        let mut bring: Vec<u8> = Vec::new();
+        for i in v.items.iter().filter(|i| v.step.is_some() || money(&i.finding) || i.finding.status == Status::Likely) {
+            let name = i.finding.benefit.name.get(lang);
+            let list = if i.finding.status == Status::Likely && v.step.is_none() { &mut likely } else { &mut check };
+            if !list.contains(&name) {
+                list.push(name);
+            }
+            for d in i.finding.benefit.bring {
+                if !bring.contains(d) {
+                    bring.push(*d);
                 }
-            })
-            .collect();
-        let bring: Vec<&str> = v.bring.iter().map(|d| documents()[*d as usize].label.get(lang)).collect();
-        let office =
-            v.step.map(|st| format!("{}（{}）", st.name.get(lang), v.office.get(lang))).unwrap_or_else(|| v.office.get(lang).to_string());
+            }
+        }
+        // A step brings what the step needs, and lists what it opens.
+        if v.step.is_some() {
+            bring = v.bring.clone();
+        }
+        let office = v.step.map(|st| format!("{}（{}）", st.name.get(lang), office)).unwrap_or_else(|| office.to_string());
         let _ = write!(h, "<li><strong>{}</strong>", esc_in(&office, lang));
-        if !names.is_empty() {
-            let _ = write!(h, "<br>{}", esc_in(&names.join(if lang == Lang::Zh { "、" } else { "; " }), lang));
+        let check_label = if v.step.is_some() { t.plan_opens.trim_end_matches(['：', ':']) } else { t.status_possible };
+        for (label, names) in [(t.status_likely, &likely), (check_label, &check)] {
+            if !names.is_empty() {
+                let _ = write!(h, "<br>{}{colon}{}", esc(label), esc_in(&names.join(sep), lang));
+            }
         }
         if !bring.is_empty() {
-            let _ = write!(
-                h,
-                "<br>{}{}",
-                esc(t.bring),
-                esc_in(
-                    &format!("{}{}", if lang == Lang::Zh { "：" } else { ": " }, bring.join(if lang == Lang::Zh { "、" } else { ", " })),
-                    lang
-                )
-            );
+            let bring: Vec<&str> = bring.iter().map(|d| documents()[*d as usize].label.get(lang)).collect();
+            let _ = write!(h, "<br>{}{colon}{}", esc(t.bring), esc_in(&bring.join(if lang == Lang::Zh { "、" } else { ", " }), lang));
         }
         h.push_str("</li>");
     }
     h.push_str("</ol>");
+    if !others.is_empty() {
+        let _ = write!(h, r#"<p class="print-others">{}{}</p>"#, esc(t.print_others), esc_in(&others.join(sep), lang));
+    }
     // The sources in words: the document's title and the sections used.
     let _ = write!(h, "<h2>{}</h2><ul>", esc(t.print_sources));
     if let Some(p) = s.facts.jurisdiction.map(jurisdiction) {
@@ -486,10 +553,6 @@ fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person],
         }
     }
     h.push_str("</ul>");
-    let link = format!("{}#{}", cx.base_url, crate::session::address(Page::Results, &s.for_handoff()));
-    if let Some(svg) = qr_svg(&link, t.print_qr) {
-        let _ = write!(h, r#"<div class="print-qr">{svg}<p>{}</p></div>"#, esc(t.print_qr));
-    }
     h.push_str("</section>");
     h
 }
@@ -516,7 +579,7 @@ fn finding_card(s: &Session, finding: &Finding, facts: &Facts, document: &str) -
         format!(r#"<p class="amount-none">{}</p>"#, esc(&c.amount.text))
     };
     let mut h = format!(
-        r#"<article class="finding finding-{st}" id="{id}" aria-labelledby="{id}-name"><h3 id="{id}-name">{name}</h3>{tag}<p class="help-kind">{help}</p>{amount}<p class="summary">{summary}</p><dl class="facts"><dt>{apply}</dt><dd>{dept}{note}{also}</dd>"#,
+        r#"<article class="finding finding-{st}" id="{id}" aria-labelledby="{id}-name"><h3 id="{id}-name" tabindex="-1">{name}</h3>{tag}<p class="help-kind">{help}</p>{amount}<p class="summary">{summary}</p><dl class="facts"><dt>{apply}</dt><dd>{dept}{note}{also}</dd>"#,
         st = c.status.name(),
         name = esc_in(c.name(), lang),
         tag = tag(t, c.status),
@@ -537,7 +600,7 @@ fn finding_card(s: &Session, finding: &Finding, facts: &Facts, document: &str) -
         },
     );
     if !c.benefit.bring.is_empty() {
-        let _ = write!(h, r#"<dt>{}</dt><dd><ul class="bring">"#, esc(t.bring));
+        let _ = write!(h, r#"<dt>{}</dt><dd><ul class="bring bring-inline">"#, esc(t.bring));
         for d in c.bring() {
             let _ = write!(h, "<li>{}</li>", esc_in(d, lang));
         }
