@@ -7,6 +7,7 @@ use super::answer_text;
 use crate::rules::engine::Finding;
 use crate::rules::policy::{jurisdiction, national_name, Lang};
 use crate::rules::words::{date, fact_label};
+use crate::rules::Fact;
 use crate::session::Session;
 use std::fmt::Write;
 
@@ -24,7 +25,16 @@ pub(super) fn answers(s: &Session, cx: &Ctx, t: &Ui) -> String {
             let _ = write!(h, "<h3>{}</h3>", esc(&person_label(s, i, &p.name)));
         }
         let view = s.with_current(i);
-        let answers: Vec<String> = p.asked.iter().map(|f| format!("{}：{}", fact_label(*f).get(lang), answer_text(&view, *f))).collect();
+        // The answers given, then the questions answered "not sure" in one clause.
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
+        let (unsure, known): (Vec<Fact>, Vec<Fact>) =
+            p.asked.iter().partition(|f| view.not_sure.contains(**f) || !view.facts.is_known(**f));
+        let mut answers: Vec<String> =
+            known.iter().map(|f| format!("{}{colon}{}", fact_label(*f).get(lang), answer_text(&view, *f))).collect();
+        if !unsure.is_empty() {
+            let names: Vec<&str> = unsure.iter().map(|f| fact_label(*f).get(lang)).collect();
+            answers.push(format!("{}{colon}{}", t.not_answered, names.join(if lang == Lang::Zh { "、" } else { ", " })));
+        }
         let _ = write!(h, r#"<p class="print-answers">{}</p>"#, esc(&answers.join(if lang == Lang::Zh { "；" } else { "; " })));
     }
     h

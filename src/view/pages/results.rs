@@ -5,7 +5,7 @@
 
 use super::super::text::{ui, Ui};
 use super::super::{esc, esc_in, href, person_label, place_name, qr_svg, source_line, who, who_of, Ctx};
-use super::{answer_text, back_link, remember_box, speak_button};
+use super::{back_link, remember_box, speak_button};
 use crate::rules::condition::FactSet;
 use crate::rules::engine::{self, yearly_total, Finding, Status};
 use crate::rules::facts::Facts;
@@ -146,7 +146,7 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
         }
         h.push_str("</details></section>");
     }
-    h.push_str(&print_sheet(s, cx, t, &people, &facts, &all));
+    h.push_str(&print_sheet(s, cx, t, &facts, &all));
     let _ = write!(
         h,
         r#"<p class="no-print"><button type="button" class="button button-secondary" data-action="print-all">{}</button></p>"#,
@@ -449,7 +449,7 @@ fn handoff(s: &Session, cx: &Ctx) -> String {
 /// The printed sheet (one or two pages): the date, the answers it rests on, the money, the offices
 /// to visit with what to bring, the sources in words, and a QR code to reopen the results. The
 /// screen's detail prints only with "print everything".
-fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], facts: &[Facts], all: &[Vec<Finding>]) -> String {
+fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, facts: &[Facts], all: &[Vec<Finding>]) -> String {
     let lang = s.lang;
     let mut h = String::from(r#"<section class="print-sheet print-only">"#);
     // The QR code first, beside the date and the answers.
@@ -457,27 +457,7 @@ fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person],
     if let Some(svg) = qr_svg(&link, t.print_qr) {
         let _ = write!(h, r#"<div class="print-qr">{svg}<p>{}</p></div>"#, esc(t.print_qr));
     }
-    if let Some(d) = cx.today {
-        let _ = write!(h, "<p>{}{}</p>", esc(t.print_date), crate::rules::words::date(d));
-    }
-    let _ = write!(h, "<h2>{}</h2>", esc(t.print_answers));
-    for (i, p) in people.iter().enumerate() {
-        if people.len() > 1 {
-            let _ = write!(h, "<h3>{}</h3>", esc(&person_label(s, i, &p.name)));
-        }
-        let view = s.with_current(i);
-        // The answers given, then the questions answered "not sure" in one clause.
-        let colon = if lang == Lang::Zh { "：" } else { ": " };
-        let (unsure, known): (Vec<&crate::rules::Fact>, Vec<&crate::rules::Fact>) =
-            p.asked.iter().partition(|f| view.not_sure.contains(**f) || !view.facts.is_known(**f));
-        let mut answers: Vec<String> =
-            known.iter().map(|f| format!("{}{colon}{}", fact_label(**f).get(lang), answer_text(&view, **f))).collect();
-        if !unsure.is_empty() {
-            let names: Vec<&str> = unsure.iter().map(|f| fact_label(**f).get(lang)).collect();
-            answers.push(format!("{}{colon}{}", t.not_answered, names.join(if lang == Lang::Zh { "、" } else { ", " })));
-        }
-        let _ = write!(h, r#"<p class="print-answers">{}</p>"#, esc(&answers.join(if lang == Lang::Zh { "；" } else { "; " })));
-    }
+    h.push_str(&super::print::answers(s, cx, t));
     // The offices come from the plan. Those for money (cash and insurance) and the first steps are
     // kept with their merged list of documents; the others are named in one line.
     let refs: Vec<&Facts> = facts.iter().collect();
@@ -535,24 +515,7 @@ fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person],
         let _ = write!(h, r#"<p class="print-others">{}{}</p>"#, esc(t.print_others), esc_in(&others.join(sep), lang));
     }
     // The sources in words: the document's title and the sections used.
-    let _ = write!(h, "<h2>{}</h2><ul>", esc(t.print_sources));
-    if let Some(p) = s.facts.jurisdiction.map(jurisdiction) {
-        let mut sections: Vec<&str> = Vec::new();
-        let mut national: Vec<&str> = Vec::new();
-        for f in all.iter().flatten().filter(|f| f.status == Status::Likely) {
-            let list = if f.benefit.national { &mut national } else { &mut sections };
-            if !list.contains(&f.benefit.cite.section) {
-                list.push(f.benefit.cite.section);
-            }
-        }
-        if !sections.is_empty() && !p.national_only {
-            let _ = write!(h, "<li>{} {}</li>", esc_in(&source_line(p, lang), lang), esc_in(&sections.join(" "), lang));
-        }
-        if !national.is_empty() {
-            let _ = write!(h, "<li>{}：{}</li>", esc(crate::rules::policy::national_name().get(lang)), esc_in(&national.join("；"), lang));
-        }
-    }
-    h.push_str("</ul>");
+    h.push_str(&super::print::sources(s, t, all.iter().flatten().filter(|f| f.status == Status::Likely)));
     h.push_str("</section>");
     h
 }
