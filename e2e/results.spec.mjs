@@ -4,7 +4,7 @@
 // links that act as buttons, focus after a language switch, lang attributes).
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { appReady, journey } from './helpers.mjs';
+import { appReady, journey, kioskGoto } from './helpers.mjs';
 
 /** Pages in a PDF made by Chromium (one page object each). */
 const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -85,11 +85,15 @@ test('few answers: the summary lists at most 5 items and links to the rest, all 
 test('take the results to your phone: a link next to print, near the top, moves focus to the hand-off heading', async ({ page }) => {
   for (const [viewport, address, height] of [
     [{ width: 412, height: 915 }, `/#results/${few}`, 915],
-    [{ width: 1080, height: 1920 }, `/?kiosk=1#results/${few}.X90`, 1920],
+    [{ width: 1080, height: 1920 }, 'kiosk', 1920],
   ]) {
     await page.setViewportSize(viewport);
-    await page.goto(address);
-    await appReady(page);
+    if (address === 'kiosk') {
+      await kioskGoto(page, `results/${few}`, 90);
+    } else {
+      await page.goto(address);
+      await appReady(page);
+    }
     const link = page.locator('.summary-actions a[data-focus="handoff-title"]');
     await expect(link).toHaveText(/把结果带到手机上/);
     // Next to the print button, in the same row of actions.
