@@ -88,8 +88,11 @@ test('a new build: its service worker takes over with a new cache, the oldest ca
     await appReady(page);
     const cacheNames = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('benefits-')).sort());
     await expect.poll(cacheNames).toHaveLength(1);
+    // The build's version, as the cache is named (the service worker's source is minified).
+    const version = (await cacheNames())[0].slice('benefits-'.length);
     const original = fs.readFileSync(path.join(root, 'sw.js'), 'utf8');
-    const version = original.match(/const VERSION = '([^']+)'/)[1];
+    const quoted = new RegExp(`(["'])${version}\\1`);
+    expect(original).toMatch(quoted);
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toContain('sw.js');
     // The person has started before the update: who, where (the place's rules are fetched).
     await page.locator('a.button-start').click();
@@ -100,7 +103,7 @@ test('a new build: its service worker takes over with a new cache, the oldest ca
     await expect(page.locator('form[data-form="answer"]')).toBeVisible();
     // Two deploys in turn, each with a service worker of a new version.
     for (const next of ['b', 'c']) {
-      fs.writeFileSync(path.join(root, 'sw.js'), original.replace(`'${version}'`, `'${version}${next}'`));
+      fs.writeFileSync(path.join(root, 'sw.js'), original.replace(quoted, `$1${version}${next}$1`));
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
       await expect.poll(cacheNames).toContain(`benefits-${version}${next}`);
       await expect.poll(() => page.evaluate(async () => {
