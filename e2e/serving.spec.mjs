@@ -134,3 +134,40 @@ test('a new build: its service worker takes over with a new cache, the oldest ca
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test.describe('the later pages\' code (src/ui/later.rs), without a service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+  // 东河区, a child of 5 with a grade-1 intellectual disability (as in results.spec.mjs).
+  const answers = '1.J1.H1.S6a000080.QbdafgjBehzED.a41.b1.d5.e0.f0.g1.j0';
+  const later = /\/later\.[0-9a-f]+\.wasm$/;
+
+  test('the start page and the questions load without it; the check page fetches it', async ({ page }) => {
+    const fetched = [];
+    page.on('request', (r) => { if (later.test(new URL(r.url()).pathname)) fetched.push(r.url()); });
+    await page.goto('/');
+    await appReady(page);
+    await page.getByRole('button', { name: '开始', exact: true }).click();
+    await expect(page.locator('main h1')).toBeFocused();
+    await page.goto(`/#where/${answers}`);
+    await expect(page.locator('main form')).toBeVisible();
+    expect(fetched).toEqual([]);
+    const request = page.waitForRequest((r) => later.test(new URL(r.url()).pathname));
+    await page.goto(`/#check/${answers}`);
+    await request;
+    await expect(page.locator('main h1')).toBeVisible();
+  });
+
+  test('a failed download says so with "try again"; pressing it brings the results', async ({ page }) => {
+    await page.route(later, (route) => route.abort('internetdisconnected'));
+    await page.goto(`/#results/${answers}`);
+    await appReady(page);
+    const alert = page.locator('main [role="alert"]');
+    await expect(alert).toContainText('没能加载');
+    await page.unroute(later);
+    await alert.getByRole('button', { name: '再试一次' }).click();
+    await expect(page.locator('article.finding').first()).toBeVisible();
+    await expect(page.locator('main [role="alert"]')).toHaveCount(0);
+    // Focus stays on the page (not lost to the body) when the results arrive.
+    expect(await page.evaluate(() => document.activeElement !== document.body && document.querySelector('main').contains(document.activeElement))).toBe(true);
+  });
+});

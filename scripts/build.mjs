@@ -18,8 +18,11 @@ const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10
 const minify = (code, loader) => transformSync(code, { loader, minify: true, ...(loader === 'js' ? { format: 'esm' } : {}) }).code;
 
 // Cargo's messages name the build script's output folder, where build.rs wrote the policy texts.
-const messages = execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown',
-  '--message-format=json-render-diagnostics'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 }).toString();
+// The app is built with its later pages split off (feature `split`, src/ui/later.rs): the linker
+// keeps its relocations (--emit-relocs) so wasm-split-cli can cut the module in two.
+const messages = execFileSync('cargo', ['rustc', '--release', '--lib', '--target', 'wasm32-unknown-unknown',
+  '--crate-type', 'cdylib', '--features', 'split', '--message-format=json-render-diagnostics', '--',
+  '-C', 'link-arg=--emit-relocs'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 }).toString();
 let outDir = null;
 for (const line of messages.split('\n')) {
   if (!line.startsWith('{')) continue;
@@ -27,17 +30,26 @@ for (const line of messages.split('\n')) {
   if (m.reason === 'build-script-executed' && m.package_id.includes('benefits')) outDir = m.out_dir;
 }
 if (!outDir) throw new Error('build: cargo did not report the build script output folder');
+fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
-run('wasm-bindgen', ['target/wasm32-unknown-unknown/release/benefits.wasm', '--out-dir', out,
-  '--target', 'web', '--no-typescript', '--out-name', 'app']);
+// Main module (app.wasm), the later pages (split_later.wasm) and the loader that fetches them
+// (__wasm_split.js, which takes the main module's memory and table from the glue's initSync).
+const split = path.join(out, 'split');
+run('wasm-split-cli', ['target/wasm32-unknown-unknown/release/benefits.wasm', split, '--target', 'web', '--out-name', 'app']);
+const chunks = fs.readdirSync(split).filter((n) => n.endsWith('.wasm') && n !== 'app.wasm');
+if (chunks.length === 0) throw new Error('build: wasm-split-cli wrote no later chunk');
+// --keep-lld-exports: the loader needs the function table the main module exports.
+run('wasm-bindgen', [path.join(split, 'app.wasm'), '--out-dir', out, '--target', 'web', '--no-typescript',
+  '--out-name', 'app', '--keep-lld-exports']);
 // --low-memory-unused: Rust's wasm keeps its stack in low memory growing down from 1 MB, so
 // addresses below 1024 are never used and loads/stores can fold their offsets (1.5 KB less gzip);
 // merging duplicate and near-identical functions (differing only in constants) and dropping dead
 // arguments before -Oz: 1.2 KB less; --converge repeats -Oz until nothing shrinks.
 const wasmOpt = (from, to) => run(path.join(root, 'node_modules', '.bin', 'wasm-opt'),
   ['--low-memory-unused', '--duplicate-function-elimination', '--merge-similar-functions', '--dae-optimizing',
-    '-Oz', '--converge', path.join(out, from), '-o', path.join(out, to)]);
-wasmOpt('app_bg.wasm', 'app_opt.wasm');
+    '-Oz', '--converge', from, '-o', path.join(out, to)]);
+wasmOpt(path.join(out, 'app_bg.wasm'), 'app_opt.wasm');
+for (const c of chunks) wasmOpt(path.join(split, c), c.replace('.wasm', '_opt.wasm'));
 
 // The screening page's wasm (screen.html): the same crate with the `screen` feature (the registry
 // screening of src/screen and every place's rules and texts compiled in; no residents' app), run
@@ -46,7 +58,7 @@ execFileSync('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknow
   { cwd: root, stdio: 'inherit' });
 run('wasm-bindgen', ['target/wasm32-unknown-unknown/release/benefits.wasm', '--out-dir', out,
   '--target', 'web', '--no-typescript', '--out-name', 'screen']);
-wasmOpt('screen_bg.wasm', 'screen_opt.wasm');
+wasmOpt(path.join(out, 'screen_bg.wasm'), 'screen_opt.wasm');
 
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(dist);
@@ -60,10 +72,26 @@ const emit = (name, data) => {
 
 const wasm = fs.readFileSync(path.join(out, 'app_opt.wasm'));
 const wasmName = emit(`app.${hash(wasm)}.wasm`, wasm);
+// The later pages' wasm, fetched by the loader when first needed (not part of the first load).
+let loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');
+for (const c of chunks) {
+  const data = fs.readFileSync(path.join(out, c.replace('.wasm', '_opt.wasm')));
+  const name = emit(`${c.replace(/^split_/, '').replace('.wasm', '')}.${hash(data)}.wasm`, data);
+  if (!loader.includes(`"./${c}"`)) throw new Error(`build: the split loader does not name ${c}`);
+  loader = loader.replaceAll(`"./${c}"`, JSON.stringify(`./${name}`));
+}
+// The glue and the loader import each other: the loader's name is a hash of its text before it
+// names the glue, then the glue (naming the loader) is hashed, then the loader gets the glue's name.
+if (!loader.includes('from "./app.js"')) throw new Error('build: the split loader does not import ./app.js');
+const loaderName = `split.${hash(loader)}.js`;
 // The glue starts the app itself, so index.html needs no inline script.
-const glue = minify(fs.readFileSync(path.join(out, 'app.js'), 'utf8') +
+const glueText = fs.readFileSync(path.join(out, 'app.js'), 'utf8');
+// (Only the import statement: the wasm's own import module name, a key in the glue, stays.)
+if (!glueText.includes('from "./__wasm_split.js"')) throw new Error('build: the glue does not import the split loader');
+const glue = minify(glueText.replaceAll('from "./__wasm_split.js"', `from ${JSON.stringify(`./${loaderName}`)}`) +
   `\n__wbg_init({ module_or_path: new URL(${JSON.stringify(wasmName)}, import.meta.url) });\n`, 'js');
 const jsName = emit(`app.${hash(glue)}.js`, glue);
+emit(loaderName, minify(loader.replaceAll('from "./app.js"', `from ${JSON.stringify(`./${jsName}`)}`), 'js'));
 // The page paints its start screen first; only then does the app (JS glue and wasm) load.
 const boot = `// Load the app after the first paint: the start screen is already in the page.\n` +
   `requestAnimationFrame(() => requestAnimationFrame(() => import(${JSON.stringify('./' + jsName)})));\n`;

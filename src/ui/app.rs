@@ -6,7 +6,7 @@ use crate::rules::policy::{install_rules, install_texts, rule_file, rules_loaded
 use crate::session::{address, DecodeError, Page, Session};
 use crate::view::form::FieldError;
 use crate::view::text::ui;
-use crate::view::{esc, page_title, place_needed, render_page, render_shell, Ctx};
+use crate::view::{esc, is_later, page_title, place_needed, render_first_main, render_shell, Ctx};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -188,12 +188,41 @@ impl App {
                 return render_shell(page, &s, &(heading + &status_line(t, failed, true)), notice);
             }
         }
+        let Some(main) = self.main_html(page, &s, &cx, error.as_ref(), failed) else {
+            // The later pages' code is on its way (or failed to come: "try again" fetches it anew).
+            let heading = format!(r#"<h1 tabindex="-1">{}</h1>"#, esc(&page_title(page, &s)));
+            return render_shell(page, &s, &(heading + &status_line(t, failed, true)), notice);
+        };
         if busy || failed {
             // Waiting for (or failed to get) the chosen place's rules after an answer.
-            let main = status_line(t, failed, false) + &crate::view::render_main(page, &s, &cx, error.as_ref());
-            return render_shell(page, &s, &main, notice);
+            return render_shell(page, &s, &(status_line(t, failed, false) + &main), notice);
         }
-        render_page(page, &s, &cx, error.as_ref(), notice)
+        render_shell(page, &s, &main, notice)
+    }
+
+    /// `<main>` of a page; `None` while the code of the later pages (results, plan, browse) is
+    /// not here yet: it is fetched, and the page redrawn when it arrives. It is also fetched as
+    /// soon as the check page shows, so results usually appear at once. After a failed download
+    /// it waits for the person to press "try again" (no retry loop).
+    fn main_html(&self, page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>, failed: bool) -> Option<String> {
+        let later = is_later(page);
+        if (later || page == Page::Check) && !failed {
+            let loading = self.loading;
+            super::later::load(move |ok| {
+                // Only a page waiting for the code redraws (and says so if it failed).
+                if later {
+                    loading.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
+                    if ok {
+                        super::events::refocus_if_lost();
+                    }
+                }
+            });
+        }
+        if later {
+            super::later::render(page, s, cx)
+        } else {
+            Some(render_first_main(page, s, cx, error))
+        }
     }
 }
 
@@ -232,7 +261,8 @@ pub fn adopt(page: web_sys::HtmlElement) {
     let owner = Owner::new();
     owner.with(|| {
         // What index.html shows (rendered at build time, before anything is known of this device).
-        let prerendered = render_page(Page::Start, &Session::default(), &Ctx::default(), None, None);
+        let (start, cx) = (Session::default(), Ctx::default());
+        let prerendered = render_shell(Page::Start, &start, &render_first_main(Page::Start, &start, &cx, None), None);
         let app = App::new();
         setup(app);
         start_kiosk_if_asked(app);

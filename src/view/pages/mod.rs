@@ -20,6 +20,23 @@ use crate::session::{previous_page, Page, Session};
 
 /// The content of `<main>` for a page.
 pub fn render_main(page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>) -> String {
+    if is_later(page) {
+        render_later_main(page, s, cx)
+    } else {
+        render_first_main(page, s, cx, error)
+    }
+}
+
+/// Pages the web app draws with code it downloads only when one is first shown (see `ui::later`):
+/// the results, the plan, the agent's authorisation and browsing a place's rules. The questions
+/// before them need none of it, so a person starts with a smaller download.
+pub fn is_later(page: Page) -> bool {
+    matches!(page, Page::Results | Page::Plan | Page::Authorise | Page::Browse(_))
+}
+
+/// `<main>` of the start page, the questions, the check page and adding a person (empty for the
+/// pages of [`is_later`]).
+pub fn render_first_main(page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>) -> String {
     match page {
         Page::Start => start::start(s, cx),
         Page::Who => {
@@ -44,11 +61,19 @@ pub fn render_main(page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>
         }
         Page::Question(f) | Page::Change(f) => question::question_page(s, page, f, error),
         Page::Check => check::check(s),
+        Page::AddPerson => person::add_person(s, error),
+        Page::Results | Page::Plan | Page::Authorise | Page::Browse(_) => String::new(),
+    }
+}
+
+/// `<main>` of the pages of [`is_later`] (empty for the others).
+pub fn render_later_main(page: Page, s: &Session, cx: &Ctx) -> String {
+    match page {
         Page::Results => results::results(s, cx),
         Page::Plan => plan::plan_page(s, cx),
-        Page::AddPerson => person::add_person(s, error),
         Page::Authorise => plan::authorise(s),
         Page::Browse(j) => browse::browse(s, j),
+        _ => String::new(),
     }
 }
 
