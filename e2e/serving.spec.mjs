@@ -171,3 +171,24 @@ test.describe('the later pages\' code (src/ui/later.rs), without a service worke
     expect(await page.evaluate(() => document.activeElement !== document.body && document.querySelector('main').contains(document.activeElement))).toBe(true);
   });
 });
+
+test.describe('the later pages\' code arriving late, without a service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('"see results" pressed while the download started on the check page is still under way: the results appear when it ends', async ({ page }) => {
+    const answers = '1.J1.H1.S6a000080.QbdafgjBehzED.a41.b1.d5.e0.f0.g1.j0';
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let asked = 0;
+    await page.route(/\/later\.[0-9a-f]+\.wasm$/, async (route) => { asked += 1; await held; await route.continue(); });
+    await page.goto(`/#check/${answers}`);
+    await appReady(page);
+    await expect.poll(() => asked).toBe(1);
+    await page.getByRole('button', { name: '查看结果' }).click();
+    await expect(page).toHaveURL(/#results\//);
+    await expect(page.locator('main .loading')).toBeVisible();
+    release();
+    await expect(page.locator('article.finding').first()).toBeVisible();
+    await expect(page.locator('main .loading')).toHaveCount(0);
+    expect(asked).toBe(1);
+  });
+});

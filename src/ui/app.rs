@@ -207,11 +207,12 @@ impl App {
     fn main_html(&self, page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>, failed: bool) -> Option<String> {
         let later = is_later(page);
         if (later || page == Page::Check) && !failed {
-            let loading = self.loading;
+            let app = *self;
             super::later::load(move |ok| {
-                // Only a page waiting for the code redraws (and says so if it failed).
-                if later {
-                    loading.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
+                // The page shown when the download ends (the person may have moved on from the
+                // check page meanwhile): only a page waiting for the code redraws, or says it failed.
+                if is_later(app.page.get_untracked()) {
+                    app.loading.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
                     if ok {
                         super::events::refocus_if_lost();
                     }
