@@ -343,3 +343,54 @@ fn the_two_person_address_used_by_the_browser_tests_opens_both_people() {
     let plan = render_page(Page::Plan, &s, &Ctx::default(), None, None);
     assert!(plan.contains(r#"class="visit""#), "the plan lists visits");
 }
+
+/// The needs question offers work only to people of working age: a parent answering for a child
+/// of 5 is not asked about a job, a business or skills training; at 30 they are offered; a need
+/// already chosen stays on the page (and can be taken back) whatever the age.
+#[test]
+fn the_needs_question_offers_work_only_from_working_age() {
+    let needs_page = |age: Option<i64>, chosen: u16| {
+        let mut s = session(2, Helper::Family, Lang::Zh);
+        if let Some(a) = age {
+            s.facts.set(Fact::Age, Value::Number(a.into()));
+        }
+        if chosen != 0 {
+            s.facts.needs = Some(chosen);
+        }
+        render_page(Page::Question(Fact::Needs), &s, &Ctx::default(), None, None)
+    };
+    let work: Vec<u8> = ["training", "job", "business_start"].iter().map(|w| Fact::Needs.word_index(w).expect("a need")).collect();
+    let offered = |html: &str, n: u8| html.contains(&format!(r#"id="need-{n}""#));
+    let child = needs_page(Some(5), 0);
+    assert!(!child.contains("找工作") && !child.contains("自己创业") && !child.contains("技能培训"), "no work for a child");
+    assert!(work.iter().all(|&n| !offered(&child, n)));
+    assert!(
+        offered(&child, Fact::Needs.word_index("rehabilitation").unwrap()) && offered(&child, Fact::Needs.word_index("education").unwrap())
+    );
+    for html in [needs_page(Some(30), 0), needs_page(Some(16), 0), needs_page(None, 0)] {
+        assert!(work.iter().all(|&n| offered(&html, n)), "work offered from 16 and when the age is not known");
+    }
+    let job = work[1];
+    let kept = needs_page(Some(5), 1 << job);
+    assert!(offered(&kept, job) && kept.contains(&format!(r#"id="need-{job}" value="{job}" checked"#)), "an answer given stays");
+}
+
+/// In every place the age is asked before the needs (whose work choices depend on it), even where
+/// the needs would otherwise come first; an unknown age ("not sure") still lets the needs be asked.
+#[test]
+fn the_age_comes_before_the_needs() {
+    for j in 0..benefits::rules::policy::places().len() as u8 {
+        let mut s = session(j, Helper::Family, Lang::Zh);
+        let mut asked = Vec::new();
+        while let Page::Question(f) = benefits::session::next_page(&s) {
+            assert!(asked.len() < Fact::ALL.len(), "place {j}: the questions end");
+            asked.push(f);
+            s = answer_not_sure(&s, f);
+        }
+        let at = |f: Fact| asked.iter().position(|x| *x == f);
+        assert!(at(Fact::Needs).is_some(), "place {j}: the needs are asked");
+        if let Some(age) = at(Fact::Age) {
+            assert!(age < at(Fact::Needs).unwrap(), "place {j}: age before needs in {asked:?}");
+        }
+    }
+}
