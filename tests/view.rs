@@ -394,3 +394,22 @@ fn the_age_comes_before_the_needs() {
         }
     }
 }
+
+/// The services to ask about fold: the heading, its count and the hint stay in view, the cards
+/// sit in a native disclosure whose summary names how many, in both languages.
+#[test]
+fn the_services_to_ask_about_fold_under_their_heading() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_, html) = huining_father(Helper::Family, lang);
+        let start = html.find(r#"aria-labelledby="group-service""#).expect("a services group");
+        let group = &html[start..start + html[start..].find("</section>").unwrap()];
+        let n = group.matches(r#"class="finding finding-service"#).count();
+        assert!(n > 1, "several services: {n}");
+        let fold = group.find(r#"<details class="group-fold"><summary>"#).expect("the cards fold");
+        assert!(group.find("</h2>").unwrap() < fold && group.find(r#"class="hint""#).unwrap() < fold, "heading and hint before the fold");
+        assert!(group.find(r#"class="finding finding-service"#).unwrap() > fold, "every card inside");
+        let summary = &group[fold..group[fold..].find("</summary>").unwrap() + fold];
+        assert!(summary.contains(&n.to_string()), "the summary gives the count: {summary}");
+        assert!(group.trim_end().ends_with("</details>"), "the fold closes after the last card");
+    }
+}
