@@ -90,6 +90,7 @@ test('the header at the largest text takes two lines on a phone', async ({ page 
       return { rows: new Set(tops.map((t) => Math.round(t / 8))).size, height: header.height, inside, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
     });
     const at = `${width} px${lang}`;
+    console.log(`FIGURES header at the largest text, ${at}: ${Math.round(m.height)} px, ${m.rows} rows`);
     expect(m.rows, `${at}: rows of name, language and settings`).toBeLessThanOrEqual(maxRows);
     expect(m.height, `${at}: header height`).toBeLessThanOrEqual(maxHeight);
     expect(m.inside, `${at}: nothing past the right edge`).toBe(true);
