@@ -58,7 +58,12 @@ test('the start screen is in index.html before the app loads', async ({ page }) 
   await expectNoAxeViolations(page, 'static start screen');
 });
 
-for (const [label, viewport, zoom] of [['320 px wide', { width: 320, height: 640 }, 1], ['200% zoom', { width: 1280, height: 800 }, 2]]) {
+// A 412 px phone at 200% zoom is 206 CSS px: with the largest text it is the narrowest case.
+for (const [label, viewport, zoom] of [
+  ['320 px wide', { width: 320, height: 640 }, 1],
+  ['200% zoom', { width: 1280, height: 800 }, 2],
+  ['200% zoom on a 412 px phone', { width: 412, height: 914 }, 2],
+]) {
   test(`no loss of content or sideways scrolling at ${label}`, async ({ page }) => {
     await page.setViewportSize(zoom === 2 ? { width: viewport.width / 2, height: viewport.height / 2 } : viewport);
     for (const [name, address] of pages) {
@@ -69,6 +74,29 @@ for (const [label, viewport, zoom] of [['320 px wide', { width: 320, height: 640
     }
   });
 }
+
+// The header at the largest text on a 412 px phone: the name on one line, the language and the
+// display settings on the next (it was three lines and 263 px; measured 142 px after), nothing
+// cut off at 320 px.
+test('the header at the largest text takes two lines on a phone', async ({ page }) => {
+  for (const [width, lang, maxRows, maxHeight] of [[412, '', 2, 150], [412, '.L1', 3, 260], [320, '', 3, 215]]) {
+    await page.setViewportSize({ width, height: 915 });
+    await page.goto(`/#start/1.T2${lang}`);
+    await appReady(page);
+    const m = await page.evaluate(() => {
+      const tops = ['.brand', '.lang-switch', '.settings > summary'].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top));
+      const header = document.querySelector('.masthead').getBoundingClientRect();
+      const inside = [...document.querySelectorAll('.masthead *')].every((e) => e.getBoundingClientRect().right <= header.right + 0.5);
+      return { rows: new Set(tops.map((t) => Math.round(t / 8))).size, height: header.height, inside, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+    });
+    const at = `${width} px${lang}`;
+    console.log(`FIGURES header at the largest text, ${at}: ${Math.round(m.height)} px, ${m.rows} rows`);
+    expect(m.rows, `${at}: rows of name, language and settings`).toBeLessThanOrEqual(maxRows);
+    expect(m.height, `${at}: header height`).toBeLessThanOrEqual(maxHeight);
+    expect(m.inside, `${at}: nothing past the right edge`).toBe(true);
+    expect(m.overflow, `${at}: no sideways scroll`).toBeLessThanOrEqual(0);
+  }
+});
 
 test('touch targets are at least 48 px, 60 px in the large modes, 72 px at a kiosk', async ({ page }) => {
   test.setTimeout(300_000);

@@ -46,6 +46,33 @@ for (const h of households) {
   });
 }
 
+// The services to ask about fold (GOV.UK details): the heading, its count and the hint stay in
+// view, the cards open with Enter or Space on the summary, and printing everything opens them.
+test('the services to ask about fold under their heading and print open', async ({ page }) => {
+  await journey(page, households[0]);
+  const group = page.locator('section[aria-labelledby="group-service"]');
+  const cards = group.locator('article.finding');
+  const n = await cards.count();
+  expect(n).toBeGreaterThan(1);
+  await expect(group.locator('h2')).toContainText(`(${n})`);
+  await expect(group.locator('p.hint')).toBeVisible();
+  const summary = group.locator('details.group-fold > summary');
+  await expect(summary).toContainText(String(n));
+  await expect(cards.first()).toBeHidden();
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(cards.first()).toBeVisible();
+  await expect(group.locator('details.group-fold')).toHaveAttribute('open', '');
+  await page.keyboard.press('Space');
+  await expect(cards.first()).toBeHidden();
+  // "Print everything" prints the screen's content: the folded cards are on paper.
+  await page.evaluate(() => document.documentElement.classList.add('print-all'));
+  await page.emulateMedia({ media: 'print' });
+  await expect(cards.first()).toBeVisible();
+  await expect(cards.last()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+});
+
 // Few answers (会宁县, certificate, grade-1 physical, age 45, urban): 13 cash or insurance items,
 // most of them "possible".
 const few = '1.J3.H0.Qabcde.a31.b1.c1.d45.e0';

@@ -343,3 +343,73 @@ fn the_two_person_address_used_by_the_browser_tests_opens_both_people() {
     let plan = render_page(Page::Plan, &s, &Ctx::default(), None, None);
     assert!(plan.contains(r#"class="visit""#), "the plan lists visits");
 }
+
+/// The needs question offers work only to people of working age: a parent answering for a child
+/// of 5 is not asked about a job, a business or skills training; at 30 they are offered; a need
+/// already chosen stays on the page (and can be taken back) whatever the age.
+#[test]
+fn the_needs_question_offers_work_only_from_working_age() {
+    let needs_page = |age: Option<i64>, chosen: u16| {
+        let mut s = session(2, Helper::Family, Lang::Zh);
+        if let Some(a) = age {
+            s.facts.set(Fact::Age, Value::Number(a.into()));
+        }
+        if chosen != 0 {
+            s.facts.needs = Some(chosen);
+        }
+        render_page(Page::Question(Fact::Needs), &s, &Ctx::default(), None, None)
+    };
+    let work: Vec<u8> = ["training", "job", "business_start"].iter().map(|w| Fact::Needs.word_index(w).expect("a need")).collect();
+    let offered = |html: &str, n: u8| html.contains(&format!(r#"id="need-{n}""#));
+    let child = needs_page(Some(5), 0);
+    assert!(!child.contains("找工作") && !child.contains("自己创业") && !child.contains("技能培训"), "no work for a child");
+    assert!(work.iter().all(|&n| !offered(&child, n)));
+    assert!(
+        offered(&child, Fact::Needs.word_index("rehabilitation").unwrap()) && offered(&child, Fact::Needs.word_index("education").unwrap())
+    );
+    for html in [needs_page(Some(30), 0), needs_page(Some(16), 0), needs_page(None, 0)] {
+        assert!(work.iter().all(|&n| offered(&html, n)), "work offered from 16 and when the age is not known");
+    }
+    let job = work[1];
+    let kept = needs_page(Some(5), 1 << job);
+    assert!(offered(&kept, job) && kept.contains(&format!(r#"id="need-{job}" value="{job}" checked"#)), "an answer given stays");
+}
+
+/// In every place the age is asked before the needs (whose work choices depend on it), even where
+/// the needs would otherwise come first; an unknown age ("not sure") still lets the needs be asked.
+#[test]
+fn the_age_comes_before_the_needs() {
+    for j in 0..benefits::rules::policy::places().len() as u8 {
+        let mut s = session(j, Helper::Family, Lang::Zh);
+        let mut asked = Vec::new();
+        while let Page::Question(f) = benefits::session::next_page(&s) {
+            assert!(asked.len() < Fact::ALL.len(), "place {j}: the questions end");
+            asked.push(f);
+            s = answer_not_sure(&s, f);
+        }
+        let at = |f: Fact| asked.iter().position(|x| *x == f);
+        assert!(at(Fact::Needs).is_some(), "place {j}: the needs are asked");
+        if let Some(age) = at(Fact::Age) {
+            assert!(age < at(Fact::Needs).unwrap(), "place {j}: age before needs in {asked:?}");
+        }
+    }
+}
+
+/// The services to ask about fold: the heading, its count and the hint stay in view, the cards
+/// sit in a native disclosure whose summary names how many, in both languages.
+#[test]
+fn the_services_to_ask_about_fold_under_their_heading() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_, html) = huining_father(Helper::Family, lang);
+        let start = html.find(r#"aria-labelledby="group-service""#).expect("a services group");
+        let group = &html[start..start + html[start..].find("</section>").unwrap()];
+        let n = group.matches(r#"class="finding finding-service"#).count();
+        assert!(n > 1, "several services: {n}");
+        let fold = group.find(r#"<details class="group-fold"><summary>"#).expect("the cards fold");
+        assert!(group.find("</h2>").unwrap() < fold && group.find(r#"class="hint""#).unwrap() < fold, "heading and hint before the fold");
+        assert!(group.find(r#"class="finding finding-service"#).unwrap() > fold, "every card inside");
+        let summary = &group[fold..group[fold..].find("</summary>").unwrap() + fold];
+        assert!(summary.contains(&n.to_string()), "the summary gives the count: {summary}");
+        assert!(group.trim_end().ends_with("</details>"), "the fold closes after the last card");
+    }
+}

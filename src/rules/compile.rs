@@ -45,6 +45,8 @@ struct WordToml {
     word: String,
     zh: String,
     en: String,
+    /// The word is offered only to people of this age or older (a job for a child).
+    from_age: Option<u8>,
 }
 
 #[derive(Deserialize)]
@@ -141,8 +143,15 @@ impl FactTable {
             if f.inverted && f.ty != "bool" {
                 errors.push(ctx("only a yes/no fact can be inverted".into()));
             }
-            if f.from_age.is_some() && !table.facts.iter().any(|g| g.name == "age" && g.ty == "number") {
+            let word_ages = f.words.iter().any(|w| w.from_age.is_some());
+            if (f.from_age.is_some() || word_ages) && !table.facts.iter().any(|g| g.name == "age" && g.ty == "number") {
                 errors.push(ctx("from_age needs a number fact named 'age'".into()));
+            }
+            if word_ages && f.ty != "needs" {
+                errors.push(ctx("from_age on a word belongs to the needs fact (a box a child is not shown)".into()));
+            }
+            if f.words.iter().any(|w| w.from_age == Some(0)) {
+                errors.push(ctx("a word's from_age is 1 or more".into()));
             }
             if let Some(parent) = &f.only_if {
                 if !table.facts.iter().any(|g| &g.name == parent && g.ty == "bool") {
@@ -232,7 +241,15 @@ impl FactTable {
             let words = f
                 .words
                 .iter()
-                .map(|w| format!("Word {{ name: {:?}, label: Text {{ zh: {:?}, en: {:?} }} }}", w.word, w.zh, w.en))
+                .map(|w| {
+                    format!(
+                        "Word {{ name: {:?}, label: Text {{ zh: {:?}, en: {:?} }}, from_age: {} }}",
+                        w.word,
+                        w.zh,
+                        w.en,
+                        w.from_age.unwrap_or(0)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             let hint = f.hint.as_ref().map(text_rs).unwrap_or_else(|| "Text { zh: \"\", en: \"\" }".into());
@@ -316,7 +333,12 @@ impl FactTable {
                     "list of `{{kind, grade}}`; kind: {}; grade 1–4 or absent",
                     f.words.iter().map(|w| format!("`{}`", w.word)).collect::<Vec<_>>().join(", ")
                 ),
-                _ => f.words.iter().map(|w| format!("`{}`", w.word)).collect::<Vec<_>>().join(", "),
+                _ => f
+                    .words
+                    .iter()
+                    .map(|w| format!("`{}`", w.word) + &w.from_age.map(|a| format!(" (from age {a})")).unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             };
             let only = f.only_if.as_ref().map(|p| format!(" (only when `{p}`)")).unwrap_or_default()
                 + &f.from_age.map(|a| format!(" (from age {a})")).unwrap_or_default();

@@ -223,17 +223,19 @@ pub fn question_weights(facts: &Facts) -> [u32; FACT_COUNT] {
 
 /// The unanswered fact that would settle the most findings, leaving out those in `skip` (already
 /// answered "not sure"). Ties go to the earlier fact in `Fact::ALL`. `None` when nothing more would
-/// change the answer.
+/// change the answer. A question with choices for some ages only (the needs: a job from 16) waits
+/// for the age while the age is still to be asked, so a child is not offered them.
 pub fn next_question(facts: &Facts, skip: FactSet) -> Option<Fact> {
     let weights = question_weights(facts);
+    let open = |f: Fact| weights[f as usize] > 0 && !skip.contains(f) && !facts.is_known(f);
     let mut best: Option<(Fact, u32)> = None;
     for f in Fact::ALL {
         let w = weights[*f as usize];
-        if w > 0 && !skip.contains(*f) && !facts.is_known(*f) && best.is_none_or(|(_, bw)| w > bw) {
+        if open(*f) && best.is_none_or(|(_, bw)| w > bw) {
             best = Some((*f, w));
         }
     }
-    best.map(|(f, _)| f)
+    best.map(|(f, _)| if f.words().iter().any(|w| w.from_age > 0) && open(Fact::age()) { Fact::age() } else { f })
 }
 
 /// How many questions could still be asked (an honest upper bound for the progress line).

@@ -78,6 +78,13 @@ impl Facts {
             || d.from_age > 0 && self.number(Fact::age()).is_some_and(|a| a < Decimal::from(d.from_age))
     }
 
+    /// The word is one to offer this person: it has no age (`from_age` on the word), or the age is
+    /// not known, or the person is old enough. A child is not offered a job among the needs.
+    pub fn offers_word(&self, fact: Fact, word: u8) -> bool {
+        let from = fact.words().get(word as usize).map_or(0, |w| w.from_age);
+        from == 0 || self.number(Fact::age()).is_none_or(|a| a >= Decimal::from(from))
+    }
+
     /// The question that would settle an unanswered fact: a fact that exists only if another is
     /// yes (school details of a student) is asked after that one, so until then it is the question.
     pub fn question_for(&self, fact: Fact) -> Fact {

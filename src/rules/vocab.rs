@@ -27,6 +27,8 @@ pub enum FactType {
 pub struct Word {
     pub name: &'static str,
     pub label: Text,
+    /// Offered only to people of this age or older (0: any age): a job is not a child's need.
+    pub from_age: u8,
 }
 
 /// A question in both languages: Chinese with {who} (您 / 您的家人 / 申请人), English for "you"

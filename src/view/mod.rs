@@ -194,7 +194,7 @@ pub fn render_header(page: Page, s: &Session) -> String {
     };
     let _ = write!(
         h,
-        r##"<a class="skip-link" href="#main" data-focus="main">{skip}</a><header class="masthead"><div class="wrap masthead-row"><a class="brand" href="{home}">{name}</a><span class="masthead-actions">{finish}<a class="lang-switch" href="{lang_href}" lang="{code}" data-replace>{other}</a></span></div><details class="wrap settings"><summary>{settings}</summary><div class="settings-body"><p class="settings-label">{size}</p><ul class="chips">"##,
+        r##"<a class="skip-link" href="#main" data-focus="main">{skip}</a><header class="masthead"><div class="wrap masthead-row"><a class="brand" href="{home}">{name}</a><span class="masthead-actions">{finish}<a class="lang-switch" href="{lang_href}" lang="{code}" data-replace>{other}</a></span><details class="settings"><summary>{settings}</summary><div class="settings-body"><p class="settings-label">{size}</p><ul class="chips">"##,
         skip = esc(t.skip_link),
         home = href(Page::Start, s),
         name = esc(t.app_name),
@@ -211,7 +211,7 @@ pub fn render_header(page: Page, s: &Session) -> String {
     }
     let _ = write!(
         h,
-        r#"</ul><p class="settings-label">{}</p><ul class="chips"><li><a class="chip" href="{}" data-replace{}>{}</a></li><li><a class="chip" href="{}" data-replace{}>{}</a></li></ul></div></details></header>"#,
+        r#"</ul><p class="settings-label">{}</p><ul class="chips"><li><a class="chip" href="{}" data-replace{}>{}</a></li><li><a class="chip" href="{}" data-replace{}>{}</a></li></ul></div></details></div></header>"#,
         esc(t.contrast),
         with(&|c| c.high_contrast = false),
         if s.high_contrast { "" } else { r#" aria-current="true""# },

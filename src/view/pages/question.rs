@@ -113,7 +113,9 @@ pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&
                 r#"<div class="{group_class}"><fieldset aria-describedby="{described}"><legend><h1 tabindex="-1">{}</h1></legend>{hint_html}{err}<div class="checkboxes radios-2col">"#,
                 esc(&title)
             );
-            for n in 0..needs().len() as u8 {
+            // A need the person is too young for is not offered (a job for a child), unless it is
+            // already chosen: an answer given stays until it is taken back.
+            for n in (0..needs().len() as u8).filter(|&n| s.facts.offers_word(fact, n) || draft.needs & (1 << n) != 0) {
                 let label = sentence_case(need_label(n).get(lang));
                 spoken.push(label.clone());
                 let _ = write!(

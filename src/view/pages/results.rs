@@ -123,10 +123,20 @@ pub(super) fn results(s: &Session, cx: &Ctx) -> String {
             esc(&hint.replace("{who}", &who(s))),
             n = status.name()
         );
-        for f in items {
+        // The services to ask about are many and long: their heading and count stay, the cards
+        // fold (a printout opens them, see style.css).
+        let fold = status == Status::Service;
+        if fold {
+            let _ = write!(
+                h,
+                r#"<details class="group-fold"><summary>{}</summary>"#,
+                esc(&t.services_open.replace("{n}", &items.len().to_string()))
+            );
+        }
+        for f in &items {
             h.push_str(&finding_card(s, f, &facts[s.index.min(facts.len() - 1)], &document));
         }
-        h.push_str("</section>");
+        h.push_str(if fold { "</details></section>" } else { "</section>" });
     }
     h.push_str(&household_group(s, t, &all, &facts, &document));
     let unlikely = sorted(findings, Status::Unlikely, false);
