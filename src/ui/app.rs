@@ -27,6 +27,13 @@ pub struct Loading {
     pub busy: bool,
 }
 
+impl Loading {
+    /// A download ended: the page redraws, and says so if it failed.
+    fn arrived(&mut self, ok: bool) {
+        *self = Loading { version: self.version + 1, failed: !ok, busy: false };
+    }
+}
+
 /// The app's state.
 #[derive(Clone, Copy)]
 pub struct App {
@@ -155,7 +162,7 @@ impl App {
                 };
             }
             IN_FLIGHT.with(|f| f.set(f.get() & !bit));
-            loading.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
+            loading.update(|t| t.arrived(ok));
             super::events::refocus_if_lost();
             if ok {
                 if let Some(f) = then {
@@ -183,15 +190,12 @@ impl App {
                 if !failed {
                     self.ensure_place(j, s.lang, None);
                 }
-                // The page keeps its heading while its content is on the way.
-                let heading = format!(r#"<h1 tabindex="-1">{}</h1>"#, esc(&page_title(page, &s)));
-                return render_shell(page, &s, &(heading + &status_line(t, failed, true)), notice);
+                return waiting_page(page, &s, failed, notice);
             }
         }
         let Some(main) = self.main_html(page, &s, &cx, error.as_ref(), failed) else {
             // The later pages' code is on its way (or failed to come: "try again" fetches it anew).
-            let heading = format!(r#"<h1 tabindex="-1">{}</h1>"#, esc(&page_title(page, &s)));
-            return render_shell(page, &s, &(heading + &status_line(t, failed, true)), notice);
+            return waiting_page(page, &s, failed, notice);
         };
         if busy || failed {
             // Waiting for (or failed to get) the chosen place's rules after an answer.
@@ -212,7 +216,7 @@ impl App {
                 // The page shown when the download ends (the person may have moved on from the
                 // check page meanwhile): only a page waiting for the code redraws, or says it failed.
                 if is_later(app.page.get_untracked()) {
-                    app.loading.update(|t| *t = Loading { version: t.version + 1, failed: !ok, busy: false });
+                    app.loading.update(|t| t.arrived(ok));
                     if ok {
                         super::events::refocus_if_lost();
                     }
@@ -225,6 +229,12 @@ impl App {
             Some(render_first_main(page, s, cx, error))
         }
     }
+}
+
+/// A page whose content is on its way (or failed to come): its heading, and "loading" or "try again".
+fn waiting_page(page: Page, s: &Session, failed: bool, notice: Option<&str>) -> String {
+    let heading = format!(r#"<h1 tabindex="-1">{}</h1>"#, esc(&page_title(page, s)));
+    render_shell(page, s, &(heading + &status_line(ui(s.lang), failed, true)), notice)
 }
 
 /// "Loading…", or "could not load" (with a "try again" button where the page has nothing else).

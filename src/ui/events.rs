@@ -75,11 +75,8 @@ pub fn refocus_after_address_change() {
 pub fn refocus_if_lost() {
     request_animation_frame(|| {
         let body = document().body();
-        let lost = document().active_element().is_none_or(|e| body.is_some_and(|b| b.is_same_node(Some(&e))));
-        if lost {
-            if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-                let _ = h1.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+        if document().active_element().is_none_or(|e| body.is_some_and(|b| b.is_same_node(Some(&e)))) {
+            focus_now("main h1");
         }
     });
 }
@@ -87,14 +84,17 @@ pub fn refocus_if_lost() {
 /// Move focus once the new page is on screen (a new page starts at its heading; an error at the
 /// error summary), as a full page load would for a screen reader.
 pub fn focus_after_render(selector: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document().query_selector(selector).ok().flatten() {
-            if selector == "main h1" {
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-            }
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    request_animation_frame(move || focus_now(selector));
+}
+
+/// Focus the first element matching `selector` (a page's heading: from the top of the page).
+fn focus_now(selector: &str) {
+    if let Some(el) = document().query_selector(selector).ok().flatten() {
+        if selector == "main h1" {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
-    });
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
 }
 
 fn speak(text: &str, lang: Lang) {

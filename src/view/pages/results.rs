@@ -30,10 +30,14 @@ pub(super) fn dated(s: &Session, cx: &Ctx) -> Vec<Facts> {
         .collect()
 }
 
+/// Money: cash or insurance (what the summary and the print sheet put first).
+fn is_money(f: &Finding) -> bool {
+    matches!(f.benefit.help, Help::Cash | Help::Insurance)
+}
+
 /// Cash and insurance first; stated amounts before unstated; larger first.
 fn rank(f: &Finding) -> (bool, bool, std::cmp::Reverse<Option<rust_decimal::Decimal>>) {
-    let money = matches!(f.benefit.help, Help::Cash | Help::Insurance);
-    (!money, f.amount.value.is_none() && f.amount.case.is_none(), std::cmp::Reverse(f.amount.value))
+    (!is_money(f), f.amount.value.is_none() && f.amount.case.is_none(), std::cmp::Reverse(f.amount.value))
 }
 
 fn sorted(findings: &[Finding], status: Status, household: bool) -> Vec<&Finding> {
@@ -243,9 +247,7 @@ fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all
             let mut m: Vec<&Finding> = findings
                 .iter()
                 .filter(|f| matches!(f.status, Status::Likely | Status::Possible))
-                .filter(|f| {
-                    matches!(f.benefit.help, Help::Cash | Help::Insurance) && f.benefit.paid_by.is_none() && !f.benefit.per_household
-                })
+                .filter(|f| is_money(f) && f.benefit.paid_by.is_none() && !f.benefit.per_household)
                 .collect();
             crate::rules::sort_short_by_key(&mut m, |f| (f.status, rank(f)));
             m
@@ -335,13 +337,7 @@ fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all
         );
     }
     let current = &all[s.index.min(all.len() - 1)];
-    let others = current
-        .iter()
-        .filter(|f| {
-            matches!(f.status, Status::Likely | Status::Possible | Status::Service)
-                && !matches!(f.benefit.help, Help::Cash | Help::Insurance)
-        })
-        .count();
+    let others = current.iter().filter(|f| matches!(f.status, Status::Likely | Status::Possible | Status::Service) && !is_money(f)).count();
     if others > 0 {
         let _ =
             write!(h, r##"<p class="summary-more"><a href="#group-likely" data-focus="group-likely">{}</a></p>"##, esc(&plural(t, others)));
@@ -472,8 +468,7 @@ fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, facts: &[Facts], all: &[Vec<Findin
     // kept with their merged list of documents; the others are named in one line.
     let refs: Vec<&Facts> = facts.iter().collect();
     let plan = plan(&refs, s.helper.is_some_and(|h| h != crate::session::Helper::Myself));
-    let money =
-        |f: &Finding| matches!(f.benefit.help, Help::Cash | Help::Insurance) && matches!(f.status, Status::Likely | Status::Possible);
+    let money = |f: &Finding| is_money(f) && matches!(f.status, Status::Likely | Status::Possible);
     let (sep, colon) = if lang == Lang::Zh { ("、", "：") } else { ("; ", ": ") };
     let _ = write!(h, "<h2>{}</h2><ol class=\"print-offices\">", esc(t.print_where));
     let mut others: Vec<&str> = Vec::new();
