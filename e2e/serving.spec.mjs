@@ -135,29 +135,40 @@ test('a new build: its service worker takes over with a new cache, the oldest ca
   }
 });
 
-test.describe('the later pages\' code (src/ui/later.rs), without a service worker', () => {
+test.describe('the app\'s code in parts (src/ui/split.rs), without a service worker', () => {
   test.use({ serviceWorkers: 'block' });
   // 东河区, a child of 5 with a grade-1 intellectual disability (as in results.spec.mjs).
   const answers = '1.J1.H1.S6a000080.QbdafgjBehzED.a41.b1.d5.e0.f0.g1.j0';
   const later = /\/later\.[0-9a-f]+\.wasm$/;
+  // The questions' code, and the code it shares with the results' code (the engine).
+  const questions = /\/(questions|chunk_\d+)\.[0-9a-f]+\.wasm$/;
+  const file = (r) => new URL(r.url()).pathname.split('/').pop().split('.')[0];
 
-  test('the start page and the questions load without it; the check page fetches it', async ({ page }) => {
+  test('the start page loads with neither part; leaving it fetches the questions\' code, the check page the results\'', async ({ page }) => {
     const fetched = [];
-    page.on('request', (r) => { if (later.test(new URL(r.url()).pathname)) fetched.push(r.url()); });
+    page.on('request', (r) => { if (later.test(new URL(r.url()).pathname) || questions.test(new URL(r.url()).pathname)) fetched.push(file(r)); });
     await page.goto('/');
     await appReady(page);
+    expect(fetched).toEqual([]);
+    const asked = page.waitForRequest((r) => /\/questions\./.test(r.url()));
     await page.getByRole('button', { name: '开始', exact: true }).click();
     await expect(page.locator('main h1')).toBeFocused();
-    await page.goto(`/#where/${answers}`);
-    await expect(page.locator('main form')).toBeVisible();
-    expect(fetched).toEqual([]);
+    await asked;
+    // Through the place and a question, the results' code is not asked for.
+    await page.locator('input[name="answer"][value="1"]').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.locator('input[name="answer"][value="1"]').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await expect(page.locator('form[data-form="answer"]')).toBeVisible();
+    expect(fetched.filter((f) => f === 'later')).toEqual([]);
+    expect(fetched.filter((f) => f === 'questions')).toEqual(['questions']);
     const request = page.waitForRequest((r) => later.test(new URL(r.url()).pathname));
     await page.goto(`/#check/${answers}`);
     await request;
     await expect(page.locator('main h1')).toBeVisible();
   });
 
-  test('a failed download says so with "try again"; pressing it brings the results', async ({ page }) => {
+  test('a failed download of the results\' code says so with "try again"; pressing it brings the results', async ({ page }) => {
     await page.route(later, (route) => route.abort('internetdisconnected'));
     await page.goto(`/#results/${answers}`);
     await appReady(page);
@@ -169,6 +180,57 @@ test.describe('the later pages\' code (src/ui/later.rs), without a service worke
     await expect(page.locator('main [role="alert"]')).toHaveCount(0);
     // Focus stays on the page (not lost to the body) when the results arrive.
     expect(await page.evaluate(() => document.activeElement !== document.body && document.querySelector('main').contains(document.activeElement))).toBe(true);
+  });
+
+  test('a failed download of the questions\' code: the check page offers "try again"; choosing a place says so and works when sent again', async ({ page }) => {
+    await page.route(questions, (route) => route.abort('internetdisconnected'));
+    await page.goto(`/#check/${answers}`);
+    await appReady(page);
+    const alert = page.locator('main [role="alert"]');
+    await expect(alert).toContainText('没能加载');
+    await page.unroute(questions);
+    await alert.getByRole('button', { name: '再试一次' }).click();
+    await expect(page.locator('main h1')).toHaveText('核对您的回答');
+    await expect(page.locator('main [role="alert"]')).toHaveCount(0);
+
+    // A new visit: the place is chosen while the download fails. Nothing typed is lost, and
+    // sending the answer again goes on to the first question.
+    await page.route(questions, (route) => route.abort('internetdisconnected'));
+    await page.goto('/#where/1.H1');
+    await page.reload();
+    await appReady(page);
+    await page.locator('input[name="answer"][value="1"]').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await expect(alert).toContainText('没能加载');
+    await expect(page.locator('input[name="answer"][value="1"]')).toBeChecked();
+    await page.unroute(questions);
+    await page.getByRole('button', { name: '继续' }).click();
+    await expect(page.locator('form[data-form="answer"]')).toBeVisible();
+    await expect(page.locator('main [role="alert"]')).toHaveCount(0);
+  });
+});
+
+test.describe('the questions\' code arriving late, without a service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('a place chosen while the download started on the "who" page is still under way: the first question appears when it ends', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    let asked = 0;
+    await page.route(/\/questions\.[0-9a-f]+\.wasm$/, async (route) => { asked += 1; await held; await route.continue(); });
+    await page.goto('/');
+    await appReady(page);
+    await page.getByRole('button', { name: '开始', exact: true }).click();
+    await expect.poll(() => asked).toBe(1);
+    await page.locator('input[name="answer"][value="1"]').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.locator('input[name="answer"][value="1"]').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await expect(page.locator('main .loading')).toBeVisible();
+    await expect(page).toHaveURL(/#where\//);
+    release();
+    await expect(page.locator('form[data-form="answer"]')).toBeVisible();
+    await expect(page.locator('main .loading')).toHaveCount(0);
+    expect(asked).toBe(1);
   });
 });
 

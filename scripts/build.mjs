@@ -18,8 +18,8 @@ const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10
 const minify = (code, loader) => transformSync(code, { loader, minify: true, ...(loader === 'js' ? { format: 'esm' } : {}) }).code;
 
 // Cargo's messages name the build script's output folder, where build.rs wrote the policy texts.
-// The app is built with its later pages split off (feature `split`, src/ui/later.rs): the linker
-// keeps its relocations (--emit-relocs) so wasm-split-cli can cut the module in two.
+// The app is built with its question and later pages split off (feature `split`, src/ui/split.rs):
+// the linker keeps its relocations (--emit-relocs) so wasm-split-cli can cut the module in parts.
 const messages = execFileSync('cargo', ['rustc', '--release', '--lib', '--target', 'wasm32-unknown-unknown',
   '--crate-type', 'cdylib', '--features', 'split', '--message-format=json-render-diagnostics', '--',
   '-C', 'link-arg=--emit-relocs'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 }).toString();
@@ -32,12 +32,13 @@ for (const line of messages.split('\n')) {
 if (!outDir) throw new Error('build: cargo did not report the build script output folder');
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
-// Main module (app.wasm), the later pages (split_later.wasm) and the loader that fetches them
-// (__wasm_split.js, which takes the main module's memory and table from the glue's initSync).
+// Main module (app.wasm), the questions' and the later pages' code (split_questions.wasm,
+// split_later.wasm), the code both use (chunk_N.wasm, fetched with either) and the loader that
+// fetches them (__wasm_split.js, which takes the main module's memory and table from the glue's initSync).
 const split = path.join(out, 'split');
 run('wasm-split-cli', ['target/wasm32-unknown-unknown/release/benefits.wasm', split, '--target', 'web', '--out-name', 'app']);
 const chunks = fs.readdirSync(split).filter((n) => n.endsWith('.wasm') && n !== 'app.wasm');
-if (chunks.length === 0) throw new Error('build: wasm-split-cli wrote no later chunk');
+if (chunks.length === 0) throw new Error('build: wasm-split-cli wrote no split-off code');
 // --keep-lld-exports: the loader needs the function table the main module exports.
 run('wasm-bindgen', [path.join(split, 'app.wasm'), '--out-dir', out, '--target', 'web', '--no-typescript',
   '--out-name', 'app', '--keep-lld-exports']);
@@ -72,7 +73,7 @@ const emit = (name, data) => {
 
 const wasm = fs.readFileSync(path.join(out, 'app_opt.wasm'));
 const wasmName = emit(`app.${hash(wasm)}.wasm`, wasm);
-// The later pages' wasm, fetched by the loader when first needed (not part of the first load).
+// The split-off wasm files, fetched by the loader when first needed (not part of the first load).
 let loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');
 for (const c of chunks) {
   const data = fs.readFileSync(path.join(out, c.replace('.wasm', '_opt.wasm')));

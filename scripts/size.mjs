@@ -49,10 +49,14 @@ console.log('payload on first load (bytes):');
 console.log(`  ${'file'.padEnd(34)} ${pad('raw', 9)} ${pad('gzip', 9)}`);
 for (const [n, r, g] of rows) console.log(`  ${n.padEnd(34)} ${pad(r, 9)} ${pad(g, 9)}`);
 console.log(`  ${'total'.padEnd(34)} ${pad(raw, 9)} ${pad(gz, 9)}   budget ${BUDGET_GZIP} gzip (${(gz / 1024).toFixed(1)} KB of ${(BUDGET_GZIP / 1024).toFixed(0)} KB)`);
-// Fetched later: the later pages' code (src/ui/later.rs) when the check page or a results page
-// shows, and each place's files when it is chosen (all precached by the service worker too).
-for (const n of fs.readdirSync(dist).filter((n) => /^later\..*\.wasm$/.test(n))) {
-  console.log(`  later, on the check page or a results page: ${n} ${zlib.gzipSync(fs.readFileSync(path.join(dist, n)), { level: 9 }).length} gzip bytes`);
+// Fetched later: the questions' code (src/ui/split.rs) when the person leaves the start page, the
+// results' code at the check page (both with the engine they share), and each place's files when
+// it is chosen (all precached by the service worker too).
+for (const [when, re] of [['on leaving the start page', /^(questions|chunk_\d+)\..*\.wasm$/], ['on the check page or a results page', /^(later|chunk_\d+)\..*\.wasm$/]]) {
+  const files = fs.readdirSync(dist).filter((n) => re.test(n));
+  if (!files.some((n) => !n.startsWith('chunk_'))) { console.error(`size: no wasm fetched ${when} in dist/`); process.exit(1); }
+  const sizes = files.map((n) => `${n} ${zlib.gzipSync(fs.readFileSync(path.join(dist, n)), { level: 9 }).length}`);
+  console.log(`  later, ${when}: ${sizes.join(' + ')} gzip bytes`);
 }
 for (const [what, re] of [['policy text files (per place and language)', /^texts-.*\.txt$/], ['rule files (per place)', /^rules-.*\.bin$/]]) {
   const later = fs.readdirSync(dist).filter((n) => re.test(n));

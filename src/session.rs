@@ -525,12 +525,18 @@ pub fn parse_address(hash: &str) -> (Page, Result<Session, DecodeError>) {
 /// Where the questionnaire goes next: who is filling in, where, then the question the engine says
 /// would settle the most, then the check page.
 pub fn next_page(s: &Session) -> Page {
+    next_page_with(s, crate::rules::next_question)
+}
+
+/// [`next_page`] with the engine's choice of question passed in: the web app passes the engine
+/// from the questions' code, which it downloads after the start page (`ui::split`).
+pub fn next_page_with(s: &Session, next_question: impl FnOnce(&Facts, FactSet) -> Option<Fact>) -> Page {
     if s.helper.is_none() {
         return Page::Who;
     }
     match s.facts.jurisdiction {
         None => Page::Where,
-        Some(_) => match crate::rules::next_question(&s.facts, s.not_sure) {
+        Some(_) => match next_question(&s.facts, s.not_sure) {
             Some(f) => Page::Question(f),
             None => Page::Check,
         },

@@ -413,3 +413,49 @@ fn the_services_to_ask_about_fold_under_their_heading() {
         assert!(group.trim_end().ends_with("</details>"), "the fold closes after the last card");
     }
 }
+
+/// Each page is drawn by the part of the web app's code that `code_of` names (the others give
+/// nothing): a page in the wrong part would be blank until, or unless, that part is fetched.
+#[test]
+fn each_page_is_drawn_by_the_code_part_that_names_it() {
+    use benefits::view::{code_of, render_first_main, render_later_main, render_question_main, Code};
+    let s = session(1, Helper::Family, Lang::Zh);
+    let cx = Ctx::default();
+    let pages = [
+        Page::Start,
+        Page::Who,
+        Page::Where,
+        Page::Question(Fact::ALL[0]),
+        Page::Change(Fact::ALL[0]),
+        Page::Check,
+        Page::AddPerson,
+        Page::Results,
+        Page::Plan,
+        Page::Authorise,
+        Page::Browse(None),
+        Page::Browse(Some(1)),
+    ];
+    for page in pages {
+        let drawn = [
+            (Code::First, render_first_main(page, &s, &cx, None)),
+            (Code::Questions, render_question_main(page, &s, None)),
+            (Code::Later, render_later_main(page, &s, &cx)),
+        ];
+        for (code, html) in drawn {
+            assert_eq!(!html.is_empty(), code == code_of(page), "{page:?} drawn by {code:?}");
+        }
+    }
+}
+
+/// The start page's code has no engine: "start" goes to who is filling in, or (answers given) to
+/// the place, pre-chosen, from where the next question follows.
+#[test]
+fn start_goes_to_who_then_to_the_chosen_place() {
+    let fresh = render_page(Page::Start, &Session::default(), &Ctx::default(), None, None);
+    assert!(fresh.contains(r##"class="button button-start" role="button" draggable="false" href="#who/"##), "{fresh}");
+    let s = session(1, Helper::Family, Lang::Zh);
+    let html = render_page(Page::Start, &s, &Ctx::default(), None, None);
+    assert!(html.contains(r##"class="button button-start" role="button" draggable="false" href="#where/"##), "{html}");
+    let next = benefits::session::next_page(&s);
+    assert!(matches!(next, Page::Question(_)), "the next question follows the place: {next:?}");
+}

@@ -2,11 +2,12 @@
 
 use super::events::{focus_after_render, on_change, on_click, on_keydown, on_submit};
 use super::kiosk::start_kiosk_if_asked;
-use crate::rules::policy::{install_rules, install_texts, rule_file, rules_loaded, text_file, texts_loaded, Lang};
+use super::split;
+use crate::rules::policy::{install_texts, rule_file, rules_loaded, text_file, texts_loaded, Lang};
 use crate::session::{address, DecodeError, Page, Session};
 use crate::view::form::FieldError;
 use crate::view::text::ui;
-use crate::view::{esc, is_later, page_title, place_needed, render_first_main, render_shell, Ctx};
+use crate::view::{code_of, esc, page_title, place_needed, render_first_main, render_shell, Code, Ctx};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -147,14 +148,18 @@ impl App {
         if then.is_some() {
             loading.update(|t| t.busy = true);
         }
+        // Reading the rules is the questions' code: it downloads alongside them.
+        split::load(Code::Questions, |_| {});
         leptos::task::spawn_local(async move {
             let mut ok = true;
             if !rules_loaded(place) {
                 ok &= match fetch_bytes(rule_file(place)).await {
-                    Some(bytes) => install_rules(place, bytes),
+                    Some(bytes) => split::loaded(Code::Questions).await && split::install_rules(place, bytes),
                     None => false,
                 };
             }
+            // The next page after a place is chosen is the engine's choice: its code must be here.
+            ok &= split::loaded(Code::Questions).await;
             if ok && !texts_loaded(place, lang) {
                 ok &= match fetch_bytes(text_file(place, lang)).await.and_then(|b| String::from_utf8(b).ok()) {
                     Some(body) => install_texts(place, lang, body),
@@ -204,29 +209,36 @@ impl App {
         render_shell(page, &s, &main, notice)
     }
 
-    /// `<main>` of a page; `None` while the code of the later pages (results, plan, browse) is
-    /// not here yet: it is fetched, and the page redrawn when it arrives. It is also fetched as
-    /// soon as the check page shows, so results usually appear at once. After a failed download
-    /// it waits for the person to press "try again" (no retry loop).
+    /// `<main>` of a page; `None` while its code (`ui::split`) is not here yet: it is fetched, and
+    /// the page redrawn when it arrives. Each part is also fetched a page ahead (the questions'
+    /// when the person leaves the start page, the results' at the check page), so pages usually
+    /// appear at once. After a failed download it waits for "try again" (no retry loop).
     fn main_html(&self, page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>, failed: bool) -> Option<String> {
-        let later = is_later(page);
-        if (later || page == Page::Check) && !failed {
-            let app = *self;
-            super::later::load(move |ok| {
-                // The page shown when the download ends (the person may have moved on from the
-                // check page meanwhile): only a page waiting for the code redraws, or says it failed.
-                if is_later(app.page.get_untracked()) {
-                    app.loading.update(|t| t.arrived(ok));
-                    if ok {
-                        super::events::refocus_if_lost();
+        let code = code_of(page);
+        let ahead = match page {
+            Page::Who | Page::Where => Code::Questions,
+            Page::Check => Code::Later,
+            _ => code,
+        };
+        if !failed {
+            for part in [code, ahead] {
+                let app = *self;
+                split::load(part, move |ok| {
+                    // The page shown when the download ends (the person may have moved on
+                    // meanwhile): only a page waiting for this code redraws, or says it failed.
+                    if code_of(app.page.get_untracked()) == part {
+                        app.loading.update(|t| t.arrived(ok));
+                        if ok {
+                            super::events::refocus_if_lost();
+                        }
                     }
-                }
-            });
+                });
+            }
         }
-        if later {
-            super::later::render(page, s, cx)
-        } else {
-            Some(render_first_main(page, s, cx, error))
+        match code {
+            Code::First => Some(render_first_main(page, s, cx, error)),
+            Code::Questions => split::render_question(page, s, error),
+            Code::Later => split::render_later(page, s, cx),
         }
     }
 }
@@ -304,10 +316,20 @@ pub fn adopt(page: web_sys::HtmlElement) {
     register_service_worker();
 }
 
+thread_local! {
+    /// The address of the page last drawn.
+    static DRAWN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// Puts new page HTML on screen. A redraw of the same page (the place's texts arriving, a setting)
 /// keeps the settings panel as it was and the focus where it was: on the same control, found by
 /// its id or its place among the setting links, so focus never falls back to the page's body.
+/// A redraw at the same address (a download under way or failed after an answer was sent, a
+/// choice to remember the answers) also keeps what was typed or chosen but not yet accepted.
 fn redraw(target: &web_sys::HtmlElement, html: &str) {
+    let address = location().hash().unwrap_or_default();
+    let same_address = DRAWN.with(|d| d.replace(address.clone()) == address);
+    let unsent = if same_address { super::events::unsent_answers() } else { Vec::new() };
     let open = target.query_selector("details.settings[open]").ok().flatten().is_some();
     let focused = document().active_element().filter(|e| target.contains(Some(e)));
     let id = focused.as_ref().map(|e| e.id()).filter(|id| !id.is_empty());
@@ -316,6 +338,7 @@ fn redraw(target: &web_sys::HtmlElement, html: &str) {
         (0..links.length()).find(|i| links.item(*i).is_some_and(|n| n.is_same_node(Some(e))))
     });
     target.set_inner_html(html);
+    super::events::restore_unsent(unsent);
     if open {
         if let Some(d) = target.query_selector("details.settings").ok().flatten() {
             let _ = d.set_attribute("open", "");

@@ -3,10 +3,11 @@
 
 use super::app::{storage, App, Loading, SAVED_KEY};
 use super::kiosk::{ask_finish, created};
+use super::split::next_page;
 use crate::rules::policy::{places, Lang};
 use crate::rules::Fact;
-use crate::session::{next_page, Helper, Page};
-use crate::view::form::{answer_not_sure, apply_answer, Draft, FieldError};
+use crate::session::{Helper, Page};
+use crate::view::form::{Draft, FieldError};
 use crate::view::text::ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,14 +20,14 @@ thread_local! {
 }
 
 /// One form control's state that a redraw would lose: its id, its text, whether it is ticked.
-struct Unsent {
+pub(super) struct Unsent {
     id: String,
     value: String,
     checked: bool,
 }
 
 /// The controls of the page's forms, by id (a setting redraws the same page, with the same ids).
-fn unsent_answers() -> Vec<Unsent> {
+pub(super) fn unsent_answers() -> Vec<Unsent> {
     let Ok(list) = document().query_selector_all("main form input[id]") else { return Vec::new() };
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -34,7 +35,7 @@ fn unsent_answers() -> Vec<Unsent> {
         .collect()
 }
 
-fn restore_unsent(saved: Vec<Unsent>) {
+pub(super) fn restore_unsent(saved: Vec<Unsent>) {
     for u in saved {
         if let Some(input) = document().get_element_by_id(&u.id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             match input.type_().as_str() {
@@ -236,7 +237,7 @@ pub fn on_submit(app: App, ev: web_sys::SubmitEvent) {
             let returning = form.get_attribute("data-return").as_deref() == Some("1");
             let not_sure = ev.submitter().and_then(|b| b.get_attribute("value")).is_some_and(|v| v == "not_sure");
             let result = if not_sure {
-                Ok(answer_not_sure(&s, fact))
+                super::split::answer(&s, fact, None)
             } else {
                 let needs =
                     data.get_all("need").iter().filter_map(|v| v.as_string()?.parse::<u8>().ok()).fold(0u16, |m, n| m | (1 << n.min(15)));
@@ -248,8 +249,10 @@ pub fn on_submit(app: App, ev: web_sys::SubmitEvent) {
                     needs_none: !get("need_none").is_empty(),
                     number: get("number"),
                 };
-                apply_answer(&s, fact, &draft)
+                super::split::answer(&s, fact, Some(&draft))
             };
+            // Only a question page, drawn by the questions' code, sends an answer: the code is here.
+            let Some(result) = result else { return };
             match result {
                 Ok(next) => {
                     let page = if returning { Page::Check } else { next_page(&next) };

@@ -6,12 +6,12 @@
 //! - `app`: the state, following the address, fetching a place's files, drawing the page.
 //! - `events`: clicks and form submits.
 //! - `kiosk`: the shared-screen mode (idle warning, wipe).
-//! - `later`: the results, plan and browse pages' code, fetched when first needed.
+//! - `split`: the questions' and the results' code, each fetched when first needed.
 
 mod app;
 mod events;
 mod kiosk;
-mod later;
+mod split;
 
 pub use app::AppView;
 

@@ -8,7 +8,7 @@ pub mod form;
 mod pages;
 pub mod text;
 
-pub use pages::{answer_text, is_later, render_first_main, render_later_main, render_main};
+pub use pages::{answer_text, code_of, render_first_main, render_later_main, render_main, render_question_main, Code};
 
 use crate::rules::policy::{jurisdiction, places, Jurisdiction, Lang};
 use crate::session::{address, Helper, Page, Session};

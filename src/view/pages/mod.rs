@@ -20,22 +20,36 @@ use crate::session::{previous_page, Page, Session};
 
 /// The content of `<main>` for a page.
 pub fn render_main(page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>) -> String {
-    if is_later(page) {
-        render_later_main(page, s, cx)
-    } else {
-        render_first_main(page, s, cx, error)
+    match code_of(page) {
+        Code::First => render_first_main(page, s, cx, error),
+        Code::Questions => render_question_main(page, s, error),
+        Code::Later => render_later_main(page, s, cx),
     }
 }
 
-/// Pages the web app draws with code it downloads only when one is first shown (see `ui::later`):
-/// the results, the plan, the agent's authorisation and browsing a place's rules. The questions
-/// before them need none of it, so a person starts with a smaller download.
-pub fn is_later(page: Page) -> bool {
-    matches!(page, Page::Results | Page::Plan | Page::Authorise | Page::Browse(_))
+/// Which part of the web app's code draws a page (see `ui::split`). A person starts with the
+/// start page's code only; the questions' code (with the engine that picks the next question and
+/// reads a place's rules) comes when they leave the start page, the results' code at the check
+/// page: a smaller first download on a slow network.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Code {
+    /// The start page, who is filling in, and where.
+    First,
+    /// One question, changing an answer, the check page and adding a person.
+    Questions,
+    /// The results, the plan, the agent's authorisation and browsing a place's rules.
+    Later,
 }
 
-/// `<main>` of the start page, the questions, the check page and adding a person (empty for the
-/// pages of [`is_later`]).
+pub fn code_of(page: Page) -> Code {
+    match page {
+        Page::Start | Page::Who | Page::Where => Code::First,
+        Page::Question(_) | Page::Change(_) | Page::Check | Page::AddPerson => Code::Questions,
+        Page::Results | Page::Plan | Page::Authorise | Page::Browse(_) => Code::Later,
+    }
+}
+
+/// `<main>` of the pages of [`Code::First`] (empty for the others).
 pub fn render_first_main(page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>) -> String {
     match page {
         Page::Start => start::start(s, cx),
@@ -59,14 +73,21 @@ pub fn render_first_main(page: Page, s: &Session, cx: &Ctx, error: Option<&Field
             crate::rules::sort_short_by_key(&mut options, |a| (a.2.is_empty(), a.2.clone(), a.0));
             choice::choice_page(s, page, "where", t.where_title, t.where_hint, &options, s.facts.jurisdiction, error)
         }
-        Page::Question(f) | Page::Change(f) => question::question_page(s, page, f, error),
-        Page::Check => check::check(s),
-        Page::AddPerson => person::add_person(s, error),
-        Page::Results | Page::Plan | Page::Authorise | Page::Browse(_) => String::new(),
+        _ => String::new(),
     }
 }
 
-/// `<main>` of the pages of [`is_later`] (empty for the others).
+/// `<main>` of the pages of [`Code::Questions`] (empty for the others).
+pub fn render_question_main(page: Page, s: &Session, error: Option<&FieldError>) -> String {
+    match page {
+        Page::Question(f) | Page::Change(f) => question::question_page(s, page, f, error),
+        Page::Check => check::check(s),
+        Page::AddPerson => person::add_person(s, error),
+        _ => String::new(),
+    }
+}
+
+/// `<main>` of the pages of [`Code::Later`] (empty for the others).
 pub fn render_later_main(page: Page, s: &Session, cx: &Ctx) -> String {
     match page {
         Page::Results => results::results(s, cx),

@@ -2,7 +2,7 @@
 
 use super::super::text::ui;
 use super::super::{esc, href, Ctx};
-use crate::session::{next_page, Page, Session};
+use crate::session::{Page, Session};
 
 pub(super) fn start(s: &Session, cx: &Ctx) -> String {
     let t = ui(s.lang);
@@ -17,6 +17,10 @@ pub(super) fn start(s: &Session, cx: &Ctx) -> String {
         ),
         _ => String::new(),
     };
+    // Start goes to "who is filling in", or (with answers already given) to the place, pre-chosen:
+    // choosing it goes on to the next question. The start page's code has no engine to pick that
+    // question itself (see `Code`), so a person starts with a smaller download.
+    let first = if s.helper.is_none() { Page::Who } else { Page::Where };
     saved
         + &format!(
             r#"<h1 tabindex="-1">{}</h1><p class="lede">{}</p><p class="privacy">{}</p><p>{}</p><a class="button button-start" role="button" draggable="false" href="{}">{}<span aria-hidden="true"> →</span></a><p><a href="{}">{}</a></p>"#,
@@ -24,7 +28,7 @@ pub(super) fn start(s: &Session, cx: &Ctx) -> String {
             esc(t.start_lede),
             esc(t.start_privacy),
             esc(t.start_time),
-            href(next_page(s), s),
+            href(first, s),
             esc(t.start_button),
             href(Page::Browse(None), s),
             esc(t.browse_link),
