@@ -1,7 +1,7 @@
 //! Answers as typed into a form, checked and applied to the session. Pure: the web app reads the
 //! form into a `Draft`, and the same rules run in native tests.
 
-use super::text::ui;
+use super::text::ui_questions;
 use crate::rules::condition::FactSet;
 use crate::rules::facts::{Disability, Value};
 use crate::rules::vocab::{kinds, FactType, MONEY_MAX_CENTS};
@@ -35,7 +35,7 @@ pub struct FieldError {
 
 /// Check a typed number; the message says what is wrong in the person's language.
 pub fn validate_number(f: Fact, raw: &str, lang: Lang) -> Result<Decimal, String> {
-    let t = ui(lang);
+    let t = ui_questions(lang);
     // People write "6,000", "6000元", "45岁" or full-width digits; accept those.
     let cleaned: String = raw
         .chars()
@@ -68,7 +68,7 @@ pub fn validate_number(f: Fact, raw: &str, lang: Lang) -> Result<Decimal, String
 
 /// Apply an answer to a question; on a problem, say what and keep the draft.
 pub fn apply_answer(s: &Session, fact: Fact, d: &Draft) -> Result<Session, FieldError> {
-    let t = ui(s.lang);
+    let t = ui_questions(s.lang);
     let mut next = s.clone();
     let fail = |field: &'static str, message: &str| FieldError { field, message: message.into(), draft: d.clone() };
     match fact.value_type() {

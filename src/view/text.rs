@@ -1,5 +1,6 @@
 //! Every string the web app shows, in Simplified Chinese and English: `src/view/ui.toml`, turned by
-//! build.rs into a typed table (`Ui`), so a string the code uses must exist in both languages and
+//! build.rs into typed tables (`Ui`, and `UiQuestions` and `UiLater` for the strings only those
+//! pages use, which download with their code), so a string the code uses must exist in both languages and
 //! the cost is only the text itself (no i18n runtime). Questions and answer labels come from
 //! seeds/facts.toml, policy texts from the seeds, the caveats of a finding from `rules::present`.
 
@@ -11,6 +12,22 @@ pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// The strings of the question, check and add-person pages (and, through `Deref`, all of `Ui`).
+pub fn ui_questions(lang: Lang) -> &'static UiQuestions {
+    match lang {
+        Lang::Zh => &ZH_QUESTIONS,
+        Lang::En => &EN_QUESTIONS,
+    }
+}
+
+/// The strings of the results, plan and browse pages (and, through `Deref`, all of `Ui`).
+pub fn ui_later(lang: Lang) -> &'static UiLater {
+    match lang {
+        Lang::Zh => &ZH_LATER,
+        Lang::En => &EN_LATER,
     }
 }
 

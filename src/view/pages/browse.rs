@@ -1,6 +1,6 @@
 //! Every benefit of a place, by kind of help, for people who would rather read than answer.
 
-use super::super::text::ui;
+use super::super::text::ui_later;
 use super::super::{esc, esc_in, href, source_line};
 use super::back_link;
 use crate::rules::policy::{benefit_count, benefits, categories, jurisdiction, places, Confidence, Lang};
@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 pub(super) fn browse(s: &Session, place: Option<u8>) -> String {
     let lang = s.lang;
-    let t = ui(lang);
+    let t = ui_later(lang);
     let mut h = back_link(s, Page::Browse(place));
     let count = |n: usize| t.browse_count.replace("{n}", &n.to_string());
     match place {

@@ -1,6 +1,6 @@
 //! Check your answers: every answer with a link to change it.
 
-use super::super::text::ui;
+use super::super::text::ui_questions;
 use super::super::{esc, href, place_name, question_text};
 use super::back_link;
 use super::sentence_case;
@@ -14,7 +14,7 @@ use std::fmt::Write;
 /// The answer to one question in words, for the check page.
 pub fn answer_text(s: &Session, f: Fact) -> String {
     let lang = s.lang;
-    let t = ui(lang);
+    let t = ui_questions(lang);
     if s.not_sure.contains(f) || !s.facts.is_known(f) {
         return t.not_answered.into();
     }
@@ -58,7 +58,7 @@ pub fn answer_text(s: &Session, f: Fact) -> String {
 }
 
 pub(super) fn check(s: &Session) -> String {
-    let t = ui(s.lang);
+    let t = ui_questions(s.lang);
     let mut h = back_link(s, Page::Check);
     let _ = write!(h, r#"<h1 tabindex="-1">{}</h1><p>{}</p><dl class="summary-list">"#, esc(t.check_title), esc(t.check_hint));
     let mut row = |question: &str, answer: &str, page: Page| {

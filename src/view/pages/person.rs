@@ -2,14 +2,14 @@
 //! (the household's answers are kept). At a kiosk no name is asked (nothing personal is typed there).
 
 use super::super::form::FieldError;
-use super::super::text::ui;
+use super::super::text::ui_questions;
 use super::super::{esc, person_label};
 use super::{back_link, error_message, error_summary};
 use crate::session::{Page, Session, MAX_NAME, MAX_PEOPLE};
 use std::fmt::Write;
 
 pub(super) fn add_person(s: &Session, error: Option<&FieldError>) -> String {
-    let t = ui(s.lang);
+    let t = ui_questions(s.lang);
     let mut h = back_link(s, Page::AddPerson);
     let _ = write!(h, r#"<form novalidate data-form="add-person">"#);
     if let Some(e) = error {

@@ -2,7 +2,7 @@
 //! possible with what the office will check), one merged list of documents, a tick box per visit,
 //! and what a helper brings when applying on someone's behalf. Worked out by `rules::plan`.
 
-use super::super::text::ui;
+use super::super::text::ui_later;
 use super::super::{esc, esc_in, href, person_label, qr_svg, Ctx};
 use super::back_link;
 use super::results::dated;
@@ -15,7 +15,7 @@ use crate::session::{Helper, Page, Session};
 use std::fmt::Write;
 
 pub(super) fn plan_page(s: &Session, cx: &Ctx) -> String {
-    let t = ui(s.lang);
+    let t = ui_later(s.lang);
     let lang = s.lang;
     let facts = dated(s, cx);
     let refs: Vec<&Facts> = facts.iter().collect();
@@ -94,7 +94,7 @@ pub(super) fn plan_page(s: &Session, cx: &Ctx) -> String {
 const STEP_OPENS_SHOWN: usize = 6;
 
 fn visit(s: &Session, n: usize, v: &Visit, names: &[String], lang: Lang) -> String {
-    let t = ui(lang);
+    let t = ui_later(lang);
     let sep = if lang == Lang::Zh { "、" } else { ", " };
     let colon = if lang == Lang::Zh { "：" } else { ": " };
     let step = t.plan_step.replace("{n}", &(n + 1).to_string());
@@ -161,7 +161,7 @@ fn visit(s: &Session, n: usize, v: &Visit, names: &[String], lang: Lang) -> Stri
 
 /// The authorisation form to print and fill in by hand (the app collects no names or ID numbers).
 pub(super) fn authorise(s: &Session) -> String {
-    let t = ui(s.lang);
+    let t = ui_later(s.lang);
     let mut h = back_link(s, Page::Authorise);
     let _ = write!(
         h,

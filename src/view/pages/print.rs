@@ -1,7 +1,7 @@
 //! What every printed page rests on: the date, each person's answers, and the sources in words.
 //! The results' short sheet and the plan both print them.
 
-use super::super::text::Ui;
+use super::super::text::UiLater;
 use super::super::{esc, esc_in, person_label, source_line, Ctx};
 use super::answer_text;
 use crate::rules::engine::Finding;
@@ -12,7 +12,7 @@ use crate::session::Session;
 use std::fmt::Write;
 
 /// The date and the answers of everyone in the household, person by person.
-pub(super) fn answers(s: &Session, cx: &Ctx, t: &Ui) -> String {
+pub(super) fn answers(s: &Session, cx: &Ctx, t: &UiLater) -> String {
     let lang = s.lang;
     let mut h = String::new();
     if let Some(d) = cx.today {
@@ -42,7 +42,7 @@ pub(super) fn answers(s: &Session, cx: &Ctx, t: &Ui) -> String {
 
 /// The sources of these findings: the place's document with the sections used, then the national
 /// rules with theirs.
-pub(super) fn sources<'a>(s: &Session, t: &Ui, findings: impl Iterator<Item = &'a Finding>) -> String {
+pub(super) fn sources<'a>(s: &Session, t: &UiLater, findings: impl Iterator<Item = &'a Finding>) -> String {
     let lang = s.lang;
     let mut h = format!("<h2>{}</h2><ul>", esc(t.print_sources));
     if let Some(p) = s.facts.jurisdiction.map(jurisdiction) {

@@ -1,7 +1,7 @@
 //! One question: yes/no, a choice, a number, the disability (kind and grade) or the needs.
 
 use super::super::form::{draft_from, Draft, FieldError};
-use super::super::text::{hint, ui};
+use super::super::text::{hint, ui_questions};
 use super::super::{esc, question_text};
 use super::{back_link, error_message, error_summary, radio, sentence_case, speak_button};
 use crate::rules::engine;
@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 /// The choices of a yes/no or word question: (stored value, label).
 fn options_for(f: Fact, lang: Lang) -> Vec<(u8, &'static str)> {
-    let t = ui(lang);
+    let t = ui_questions(lang);
     match f.value_type() {
         FactType::Bool => vec![(1, t.yes), (0, t.no)],
         FactType::Word => f.words().iter().enumerate().map(|(i, w)| (i as u8, w.label.get(lang))).collect(),
@@ -23,7 +23,7 @@ fn options_for(f: Fact, lang: Lang) -> Vec<(u8, &'static str)> {
 
 /// The number pad at a kiosk (no keyboard there): each key is a button that types into the
 /// answer field (see `ui::events`), so the answer is sent as if typed. Money can have a decimal point.
-fn number_pad(t: &super::super::text::Ui, money: bool) -> String {
+fn number_pad(t: &super::super::text::UiQuestions, money: bool) -> String {
     let key = |k: &str, class: &str, shown: &str, name: Option<&str>| {
         let label = name.map(|n| format!(r#" aria-label="{}""#, esc(n))).unwrap_or_default();
         format!(r#"<button type="button" class="pad-key{class}" data-key="{k}"{label}>{shown}</button>"#)
@@ -45,7 +45,7 @@ fn number_pad(t: &super::super::text::Ui, money: bool) -> String {
 }
 
 pub(super) fn question_page(s: &Session, page: Page, fact: Fact, error: Option<&FieldError>) -> String {
-    let t = ui(s.lang);
+    let t = ui_questions(s.lang);
     let lang = s.lang;
     let title = question_text(s, fact);
     let hint = hint(fact, lang);

@@ -3,7 +3,7 @@
 //! presenter's `Card`. With several people, the summary covers everyone and the groups show the
 //! person chosen; benefits given once per household are shown once.
 
-use super::super::text::{ui, Ui};
+use super::super::text::{ui_later, UiLater};
 use super::super::{esc, esc_in, href, person_label, place_name, qr_svg, source_line, who, who_of, Ctx};
 use super::{back_link, remember_box, speak_button};
 use crate::rules::condition::FactSet;
@@ -46,7 +46,7 @@ fn sorted(findings: &[Finding], status: Status, household: bool) -> Vec<&Finding
     items
 }
 
-fn status_text(t: &Ui, status: Status) -> &'static str {
+fn status_text(t: &UiLater, status: Status) -> &'static str {
     match status {
         Status::Likely => t.status_likely,
         Status::Possible => t.status_possible,
@@ -56,7 +56,7 @@ fn status_text(t: &Ui, status: Status) -> &'static str {
 }
 
 /// The tag of a status: an icon (hidden from screen readers) and the plain words.
-fn tag(t: &Ui, status: Status) -> String {
+fn tag(t: &UiLater, status: Status) -> String {
     let icon = match status {
         Status::Likely => "✔",
         Status::Possible => "?",
@@ -74,13 +74,13 @@ fn tag(t: &Ui, status: Status) -> String {
 /// stays near the first screen.
 const SUMMARY_ITEMS: usize = 5;
 
-fn plural(t: &Ui, n: usize) -> String {
+fn plural(t: &UiLater, n: usize) -> String {
     let s = if n == 1 { t.summary_more_one } else { t.summary_more_many };
     s.replace("{n}", &n.to_string())
 }
 
 pub(super) fn results(s: &Session, cx: &Ctx) -> String {
-    let t = ui(s.lang);
+    let t = ui_later(s.lang);
     let lang = s.lang;
     let people = s.people();
     let facts = dated(s, cx);
@@ -198,7 +198,7 @@ fn status_icon(status: Status) -> String {
 }
 
 /// Said once at the top: a draft document, a document whose period has ended, somewhere else.
-fn page_notices(s: &Session, t: &Ui, all: &[Vec<Finding>]) -> String {
+fn page_notices(s: &Session, t: &UiLater, all: &[Vec<Finding>]) -> String {
     let mut h = String::new();
     let lang = s.lang;
     let open = |f: &&Finding| f.status != Status::Unlikely && !f.benefit.national;
@@ -218,7 +218,7 @@ fn page_notices(s: &Session, t: &Ui, all: &[Vec<Finding>]) -> String {
 }
 
 /// With several people: whose groups to show, and adding another person.
-fn people_nav(s: &Session, t: &Ui) -> String {
+fn people_nav(s: &Session, t: &UiLater) -> String {
     let mut h =
         format!(r#"<nav class="people-nav no-print" aria-label="{0}"><p>{0}</p><ul>"#, esc(t.people_nav.trim_end_matches(['：', ':'])));
     for (i, p) in s.people().iter().enumerate() {
@@ -235,7 +235,7 @@ fn people_nav(s: &Session, t: &Ui) -> String {
 
 /// The money most likely paid (cash and insurance), how many other services, the totals, and the
 /// next step; jump links to the groups.
-fn summary(s: &Session, cx: &Ctx, t: &Ui, people: &[crate::session::Person], all: &[Vec<Finding>]) -> String {
+fn summary(s: &Session, cx: &Ctx, t: &UiLater, people: &[crate::session::Person], all: &[Vec<Finding>]) -> String {
     let lang = s.lang;
     let several = people.len() > 1;
     let mut h = String::from(r#"<section class="summary" aria-labelledby="summary-title">"#);
@@ -401,7 +401,7 @@ fn yuan_word(lang: Lang) -> &'static str {
 }
 
 /// Benefits given once per household: the best status among everyone, once.
-fn household_group(s: &Session, t: &Ui, all: &[Vec<Finding>], facts: &[Facts], document: &str) -> String {
+fn household_group(s: &Session, t: &UiLater, all: &[Vec<Finding>], facts: &[Facts], document: &str) -> String {
     let mut best: Vec<(usize, &Finding)> = Vec::new();
     for (i, findings) in all.iter().enumerate() {
         for f in findings.iter().filter(|f| f.benefit.per_household && f.status != Status::Unlikely) {
@@ -435,7 +435,7 @@ fn card_id(f: &Finding) -> String {
 
 /// The same results on another device: a QR code of a link that carries the answers after '#'.
 fn handoff(s: &Session, cx: &Ctx) -> String {
-    let t = ui(s.lang);
+    let t = ui_later(s.lang);
     let link = format!("{}#{}", cx.base_url, crate::session::address(Page::Results, &s.for_handoff()));
     let Some(svg) = qr_svg(&link, t.handoff_qr_label) else { return String::new() };
     // At a kiosk the link is text to scan or copy, not something to follow on the shared screen.
@@ -455,7 +455,7 @@ fn handoff(s: &Session, cx: &Ctx) -> String {
 /// The printed sheet (one or two pages): the date, the answers it rests on, the money, the offices
 /// to visit with what to bring, the sources in words, and a QR code to reopen the results. The
 /// screen's detail prints only with "print everything".
-fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, facts: &[Facts], all: &[Vec<Finding>]) -> String {
+fn print_sheet(s: &Session, cx: &Ctx, t: &UiLater, facts: &[Facts], all: &[Vec<Finding>]) -> String {
     let lang = s.lang;
     let mut h = String::from(r#"<section class="print-sheet print-only">"#);
     // The QR code first, beside the date and the answers.
@@ -526,14 +526,14 @@ fn print_sheet(s: &Session, cx: &Ctx, t: &Ui, facts: &[Facts], all: &[Vec<Findin
 }
 
 /// What kind of help, in words: "现金补贴" / "Cash".
-fn help_line(t: &Ui, c: &Card) -> String {
+fn help_line(t: &UiLater, c: &Card) -> String {
     t.help_names[c.benefit.help as usize].to_string()
 }
 
 /// One finding as a card.
 fn finding_card(s: &Session, finding: &Finding, facts: &Facts, document: &str) -> String {
     let lang = s.lang;
-    let t = ui(lang);
+    let t = ui_later(lang);
     let c: Card = card(finding, facts, lang, document);
     let sep = if lang == Lang::Zh { "、" } else { ", " };
     let id = card_id(finding);
