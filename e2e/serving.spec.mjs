@@ -231,6 +231,10 @@ test.describe('the questions\' code arriving late, without a service worker', ()
     await expect(page.locator('form[data-form="answer"]')).toBeVisible();
     await expect(page.locator('main .loading')).toHaveCount(0);
     expect(asked).toBe(1);
+    // The heading and the document's title are the question (its text comes with the code).
+    const question = await page.locator('main h1').textContent();
+    expect(question).toMatch(/？$/);
+    await expect(page).toHaveTitle(`${question} - 残疾人福利测算`);
   });
 });
 

@@ -252,24 +252,36 @@ impl FactTable {
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            let hint = f.hint.as_ref().map(text_rs).unwrap_or_else(|| "Text { zh: \"\", en: \"\" }".into());
             let _ = writeln!(
                 s,
-                "    FactDef {{ name: {:?}, section: {:?}, key: {:?}, ty: FactType::{ty}, code: b'{}', label: {}, question: Question {{ zh: {:?}, en: {:?}, en_other: {:?}, hint: {hint} }}, words: &[{words}], only_if: {}, from_age: {}, inverted: {}, min: {}, max: {}, unit: {} }},",
+                "    FactDef {{ name: {:?}, section: {:?}, key: {:?}, ty: FactType::{ty}, code: b'{}', label: {}, words: &[{words}], only_if: {}, from_age: {}, inverted: {}, min: {}, max: {}, unit: {} }},",
                 f.name,
                 section,
                 key,
                 f.code,
                 text_rs(&f.label),
-                f.question.zh,
-                f.question.en,
-                f.question.en_other,
                 f.only_if.as_ref().map(|p| format!("Some(Fact::{})", camel(p))).unwrap_or_else(|| "None".into()),
                 f.from_age.unwrap_or(0),
                 f.inverted,
                 f.min.unwrap_or(0),
                 f.max.unwrap_or(0),
                 f.unit.as_ref().map(|u| format!("Some({})", text_rs(u))).unwrap_or_else(|| "None".into()),
+            );
+        }
+        s.push_str("];\n\n");
+        // The questions, apart from FACTS: only the question pages read them, so in the web app
+        // they download with that code (see `view::Code`).
+        let _ = writeln!(
+            s,
+            "/// Each fact's question and hint, in the order of `FACTS`.\npub static QUESTIONS: [Question; {}] = [",
+            self.facts.len()
+        );
+        for f in &self.facts {
+            let hint = f.hint.as_ref().map(text_rs).unwrap_or_else(|| "Text { zh: \"\", en: \"\" }".into());
+            let _ = writeln!(
+                s,
+                "    Question {{ zh: {:?}, en: {:?}, en_other: {:?}, hint: {hint} }},",
+                f.question.zh, f.question.en, f.question.en_other
             );
         }
         s.push_str("];\n\n");

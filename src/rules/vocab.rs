@@ -53,7 +53,7 @@ pub struct FactDef {
     /// Its letter in the app's address.
     pub code: u8,
     pub label: Text,
-    pub question: Question,
+    /// (Its question is in `QUESTIONS`: see `Fact::question`.)
     pub words: &'static [Word],
     /// The fact exists only when this yes/no fact is yes.
     pub only_if: Option<Fact>,
@@ -85,6 +85,10 @@ pub const MONEY_MAX_CENTS: i64 = 9_999_999_999;
 impl Fact {
     pub fn def(self) -> &'static FactDef {
         &FACTS[self as usize]
+    }
+    /// Its question and hint (apart from `FACTS`, so the web app's first download has none).
+    pub fn question(self) -> &'static Question {
+        &QUESTIONS[self as usize]
     }
     pub fn name(self) -> &'static str {
         self.def().name

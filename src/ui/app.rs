@@ -7,8 +7,9 @@ use crate::rules::policy::{install_texts, rule_file, rules_loaded, text_file, te
 use crate::session::{address, DecodeError, Page, Session};
 use crate::view::form::FieldError;
 use crate::view::text::ui;
-use crate::view::{code_of, esc, page_title, place_needed, render_first_main, render_shell, Code, Ctx};
+use crate::view::{code_of, esc, place_needed, render_first_main, render_shell, Code, Ctx};
 use leptos::prelude::*;
+use split::page_title;
 use wasm_bindgen::JsCast;
 
 thread_local! {
@@ -389,6 +390,8 @@ fn setup(app: App) {
     Effect::new(move |_| {
         let s = app.session.get();
         let page = app.page.get();
+        // Also when code arrives: a question's title is its question, in the questions' code.
+        app.loading.track();
         let html = document().document_element().expect("<html>");
         let _ = html.set_attribute("lang", s.lang.code());
         let _ = html.set_attribute("data-size", ["normal", "large", "xlarge"][s.text_size.min(2) as usize]);

@@ -80,6 +80,8 @@ pub enum Call<'a> {
     Answer { s: &'a Session, fact: Fact, draft: Option<&'a Draft>, result: Option<Result<Session, FieldError>> },
     /// A place's rule file read and installed.
     InstallRules { place: u8, bytes: Vec<u8>, ok: bool },
+    /// A question page's heading (its question).
+    Title { page: Page, s: &'a Session, title: String },
 }
 
 impl Call<'_> {
@@ -94,6 +96,7 @@ impl Call<'_> {
                 })
             }
             Call::InstallRules { place, bytes, ok } => *ok = crate::rules::policy::install_rules(*place, std::mem::take(bytes)),
+            Call::Title { page, s, title } => *title = crate::view::page_title(*page, s),
         }
     }
 }
@@ -109,6 +112,19 @@ pub fn render_question(page: Page, s: &Session, error: Option<&FieldError>) -> O
     match (questions(&mut call), call) {
         (true, Call::Render { html, .. }) => Some(html),
         _ => None,
+    }
+}
+
+/// The heading of a page (and the document's title): a question's heading is its question, once
+/// the questions' code is here (until then, the app's name).
+pub fn page_title(page: Page, s: &Session) -> String {
+    if !matches!(page, Page::Question(_) | Page::Change(_)) {
+        return crate::view::heading(page, s);
+    }
+    let mut call = Call::Title { page, s, title: String::new() };
+    match (questions(&mut call), call) {
+        (true, Call::Title { title, .. }) => title,
+        _ => crate::view::heading(page, s),
     }
 }
 

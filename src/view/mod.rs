@@ -50,12 +50,21 @@ pub fn href(page: Page, s: &Session) -> String {
 
 /// The heading of a page, also used for the document title.
 pub fn page_title(page: Page, s: &Session) -> String {
+    match page {
+        Page::Question(f) | Page::Change(f) => question_text(s, f),
+        _ => heading(page, s),
+    }
+}
+
+/// The heading of a page other than a question (a question's heading is its question, which only
+/// the questions' code has: see `Code`).
+pub fn heading(page: Page, s: &Session) -> String {
     let t = ui(s.lang);
     match page {
+        Page::Question(_) | Page::Change(_) => t.app_name.into(),
         Page::Start => t.start_title.into(),
         Page::Who => t.who_title.into(),
         Page::Where => t.where_title.into(),
-        Page::Question(f) | Page::Change(f) => question_text(s, f),
         Page::Check => t.check_title.into(),
         Page::Results => t.results_title.into(),
         Page::Plan => t.plan_title.into(),

@@ -35,7 +35,7 @@ pub fn ui_later(lang: Lang) -> &'static UiLater {
 /// (`about_self`) or for someone else ({who} = "your family member", "the applicant" or their short
 /// name); {place} is the chosen place. The wording is in seeds/facts.toml.
 pub fn question(fact: Fact, lang: Lang, about_self: bool, who: &str, place: &str) -> String {
-    let q = &fact.def().question;
+    let q = fact.question();
     let template = match (lang, about_self) {
         (Lang::Zh, _) => q.zh,
         (Lang::En, true) => q.en,
@@ -46,5 +46,5 @@ pub fn question(fact: Fact, lang: Lang, about_self: bool, who: &str, place: &str
 
 /// The help under a question.
 pub fn hint(fact: Fact, lang: Lang) -> &'static str {
-    fact.def().question.hint.get(lang)
+    fact.question().hint.get(lang)
 }
