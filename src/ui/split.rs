@@ -116,7 +116,7 @@ pub fn render_question(page: Page, s: &Session, error: Option<&FieldError>) -> O
 }
 
 /// The heading of a page (and the document's title): a question's heading is its question, once
-/// the questions' code is here (until then, the app's name).
+/// the questions' code is here (until then, the word "question").
 pub fn page_title(page: Page, s: &Session) -> String {
     if !matches!(page, Page::Question(_) | Page::Change(_)) {
         return crate::view::heading(page, s);

@@ -61,7 +61,7 @@ pub fn page_title(page: Page, s: &Session) -> String {
 pub fn heading(page: Page, s: &Session) -> String {
     let t = ui(s.lang);
     match page {
-        Page::Question(_) | Page::Change(_) => t.app_name.into(),
+        Page::Question(_) | Page::Change(_) => t.question_heading.into(),
         Page::Start => t.start_title.into(),
         Page::Who => t.who_title.into(),
         Page::Where => t.where_title.into(),
