@@ -174,6 +174,10 @@ test.describe('the app\'s code in parts (src/ui/split.rs), without a service wor
     await appReady(page);
     const alert = page.locator('main [role="alert"]');
     await expect(alert).toContainText('没能加载');
+    // The place's files have arrived meanwhile (the page tried the code once more) and every
+    // download has ended: the failure stays on screen until the person asks.
+    await page.waitForLoadState('networkidle');
+    await expect(alert).toContainText('没能加载');
     await page.unroute(later);
     await alert.getByRole('button', { name: '再试一次' }).click();
     await expect(page.locator('article.finding').first()).toBeVisible();
@@ -187,6 +191,9 @@ test.describe('the app\'s code in parts (src/ui/split.rs), without a service wor
     await page.goto(`/#check/${answers}`);
     await appReady(page);
     const alert = page.locator('main [role="alert"]');
+    await expect(alert).toContainText('没能加载');
+    // Both waiters for the code (the page and the place's files) have given up.
+    await page.waitForLoadState('networkidle');
     await expect(alert).toContainText('没能加载');
     await page.unroute(questions);
     await alert.getByRole('button', { name: '再试一次' }).click();

@@ -26,8 +26,8 @@ for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"#?:]+)"/g)) names.add(m[1
 // The app registers the service worker as soon as it starts.
 if (fs.existsSync(path.join(dist, 'sw.js'))) names.add('sw.js');
 // The service worker and the split loader are leaves: the files they name are fetched after the
-// page has loaded (the precache) or when the check page shows (the later pages' wasm); they are
-// listed below, not counted here.
+// page has loaded (the precache), or when the person leaves the start page (the questions' wasm)
+// or reaches the check page (the results' wasm); they are listed below, not counted here.
 const leaf = (n) => n === 'sw.js' || /^split\..*\.js$/.test(n);
 for (const n of names) { // a Set iterates over names added while it runs: the scripts' imports too
   if (!n.endsWith('.js') || leaf(n)) continue;

@@ -459,3 +459,25 @@ fn start_goes_to_who_then_to_the_chosen_place() {
     let next = benefits::session::next_page(&s);
     assert!(matches!(next, Page::Question(_)), "the next question follows the place: {next:?}");
 }
+
+#[path = "../src/view/ui_texts.rs"]
+mod ui_texts;
+
+/// The string table's build step names what is wrong in src/view/ui.toml.
+#[test]
+fn the_string_table_names_a_missing_language_a_key_in_two_parts_and_a_taken_name() {
+    let good =
+        "a = { zh = \"甲\", en = \"A\" }\n[questions]\nb = { zh = \"乙\", en = \"B\" }\n[later]\nc = { zh = [\"丙\"], en = [\"C\"] }\n";
+    let rust = ui_texts::rust(good).expect("a good table builds");
+    assert!(rust.contains("pub struct UiQuestions") && rust.contains("b: \"乙\"") && rust.contains("c: [\"C\"]"), "{rust}");
+    for (bad, says) in [
+        ("a = { zh = \"甲\" }\n", "a: needs zh and en"),
+        ("a = { zh = \"甲\", en = \"A\" }\n[later]\na = { zh = \"甲\", en = \"A\" }\n", "a: in two parts of the file"),
+        ("[questions]\nb = { zh = \"乙\", en = \"B\" }\n[later]\nb = { zh = \"乙\", en = \"B\" }\n", "b: in two parts of the file"),
+        ("[later]\nbase = { zh = \"乙\", en = \"B\" }\n", "[later] base: the name is taken"),
+        ("a = { zh = [\"甲\"], en = [\"A\", \"B\"] }\n", "a: zh and en must both be texts, or lists of the same length"),
+    ] {
+        let errors = ui_texts::rust(bad).expect_err(bad);
+        assert!(errors.iter().any(|e| e.contains(says)), "{bad}: {errors:?}");
+    }
+}

@@ -53,7 +53,7 @@ pub struct FactDef {
     /// Its letter in the app's address.
     pub code: u8,
     pub label: Text,
-    /// (Its question is in `QUESTIONS`: see `Fact::question`.)
+    // (Its question is in `QUESTIONS`: see `Fact::question`.)
     pub words: &'static [Word],
     /// The fact exists only when this yes/no fact is yes.
     pub only_if: Option<Fact>,

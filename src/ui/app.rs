@@ -20,8 +20,9 @@ thread_local! {
 /// The key of the answers a person chose to keep on this device (see `Ctx::saved`).
 pub const SAVED_KEY: &str = "benefits-answers";
 
-/// Fetching a place's rules and texts: a counter that changes on every arrival, whether the last
-/// fetch failed, and whether one is under way after an answer (shown as a status line).
+/// Fetching a place's rules and texts, or a part of the app's code: a counter that changes on every
+/// arrival, whether the last fetch failed, and whether one is under way after an answer (shown as
+/// a status line).
 #[derive(Clone, Copy, Default, PartialEq)]
 pub struct Loading {
     pub version: u32,
@@ -30,8 +31,16 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// A download ended: the page redraws, and says so if it failed.
+    /// A part of the app's code arrived (or failed to): the page redraws, and says so if it failed.
+    /// A success does not hide the failure of a place's files, which come side by side: only
+    /// those arriving, "try again" or a new page clear it, so a failure never turns into a retry loop.
     fn arrived(&mut self, ok: bool) {
+        *self = Loading { version: self.version + 1, failed: self.failed || !ok, busy: false };
+    }
+
+    /// A place's files (and the questions' code that reads them) arrived, or failed to: all the
+    /// page needs is here, or the page says it failed.
+    fn settled(&mut self, ok: bool) {
         *self = Loading { version: self.version + 1, failed: !ok, busy: false };
     }
 }
@@ -45,7 +54,8 @@ pub struct App {
     pub notice: RwSignal<Option<DecodeError>>,
     /// The problem with the last answer, shown on the same page.
     pub error: RwSignal<Option<FieldError>>,
-    /// Bumped when a place's rules and texts arrive or fail, so the page redraws.
+    /// Bumped when a place's rules and texts, or a part of the app's code, arrive or fail, so the
+    /// page redraws.
     pub loading: RwSignal<Loading>,
     /// Today's date, the kept answers and the base address, for the pages.
     pub cx: RwSignal<Ctx>,
@@ -81,6 +91,7 @@ impl App {
         let kiosk = session.kiosk_idle.is_some();
         self.error.set(None);
         self.notice.set(None);
+        self.try_again();
         // Kept answers follow the person's changes (only after they asked to keep them).
         if !kiosk && self.cx.with_untracked(|cx| cx.saved.is_some()) {
             let text = session.for_handoff().encode();
@@ -104,11 +115,20 @@ impl App {
         focus_after_render("main h1");
     }
 
+    /// A new page (or new answers) starts afresh: a download that failed before is tried again
+    /// if this page needs it, and the failure is no longer shown.
+    fn try_again(&self) {
+        if self.loading.with_untracked(|t| t.failed) {
+            self.loading.update(|t| t.failed = false);
+        }
+    }
+
     /// Follow the address (on load, back/forward, and links).
     pub fn read_address(&self) {
         // At a kiosk, only an address this page wrote in this visit (see `kiosk::guard_address`).
         let (page, session) = super::kiosk::read_guarded(&self.session.get_untracked());
         self.error.set(None);
+        self.try_again();
         match session {
             Ok(s) => {
                 if self.session.get_untracked() != s {
@@ -153,22 +173,27 @@ impl App {
         split::load(Code::Questions, |_| {});
         leptos::task::spawn_local(async move {
             let mut ok = true;
+            let mut rules = None;
             if !rules_loaded(place) {
-                ok &= match fetch_bytes(rule_file(place)).await {
-                    Some(bytes) => split::loaded(Code::Questions).await && split::install_rules(place, bytes),
-                    None => false,
-                };
+                rules = fetch_bytes(rule_file(place)).await;
+                ok = rules.is_some();
             }
-            // The next page after a place is chosen is the engine's choice: its code must be here.
-            ok &= split::loaded(Code::Questions).await;
             if ok && !texts_loaded(place, lang) {
-                ok &= match fetch_bytes(text_file(place, lang)).await.and_then(|b| String::from_utf8(b).ok()) {
+                ok = match fetch_bytes(text_file(place, lang)).await.and_then(|b| String::from_utf8(b).ok()) {
                     Some(body) => install_texts(place, lang, body),
                     None => false,
                 };
             }
+            // The rules are read by the questions' code, and the next page after a place is
+            // chosen is the engine's choice: wait for that code (downloading meanwhile).
+            if ok {
+                ok = split::loaded(Code::Questions).await;
+            }
+            if let (true, Some(bytes)) = (ok, rules) {
+                ok = split::install_rules(place, bytes);
+            }
             IN_FLIGHT.with(|f| f.set(f.get() & !bit));
-            loading.update(|t| t.arrived(ok));
+            loading.update(|t| t.settled(ok));
             super::events::refocus_if_lost();
             if ok {
                 if let Some(f) = then {
@@ -190,17 +215,21 @@ impl App {
             DecodeError::Version => t.old_link,
             DecodeError::Damaged => t.damaged_link,
         });
+        if !failed {
+            // The page's code downloads alongside the place's files (after a failure, only when
+            // the person presses "try again": no retry loop).
+            self.fetch_code(page);
+        }
         if let Some(j) = place_needed(page, &s) {
             if !Self::place_ready(j, s.lang) {
-                // After a failure, wait for the person to press "try again" (no retry loop).
                 if !failed {
                     self.ensure_place(j, s.lang, None);
                 }
                 return waiting_page(page, &s, failed, notice);
             }
         }
-        let Some(main) = self.main_html(page, &s, &cx, error.as_ref(), failed) else {
-            // The later pages' code is on its way (or failed to come: "try again" fetches it anew).
+        let Some(main) = self.main_html(page, &s, &cx, error.as_ref()) else {
+            // The page's code is on its way (or failed to come: "try again" fetches it anew).
             return waiting_page(page, &s, failed, notice);
         };
         if busy || failed {
@@ -210,33 +239,34 @@ impl App {
         render_shell(page, &s, &main, notice)
     }
 
-    /// `<main>` of a page; `None` while its code (`ui::split`) is not here yet: it is fetched, and
-    /// the page redrawn when it arrives. Each part is also fetched a page ahead (the questions'
-    /// when the person leaves the start page, the results' at the check page), so pages usually
-    /// appear at once. After a failed download it waits for "try again" (no retry loop).
-    fn main_html(&self, page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>, failed: bool) -> Option<String> {
+    /// Fetch the code of a page unless it is here (`ui::split`), and the code of the page likely
+    /// next (the questions' when the person leaves the start page, the results' at the check
+    /// page), so pages usually appear at once. When a download ends, a page waiting for that code
+    /// redraws (or says it failed).
+    fn fetch_code(&self, page: Page) {
         let code = code_of(page);
         let ahead = match page {
             Page::Who | Page::Where => Code::Questions,
             Page::Check => Code::Later,
             _ => code,
         };
-        if !failed {
-            for part in [code, ahead] {
-                let app = *self;
-                split::load(part, move |ok| {
-                    // The page shown when the download ends (the person may have moved on
-                    // meanwhile): only a page waiting for this code redraws, or says it failed.
-                    if code_of(app.page.get_untracked()) == part {
-                        app.loading.update(|t| t.arrived(ok));
-                        if ok {
-                            super::events::refocus_if_lost();
-                        }
+        for part in [code, ahead] {
+            let app = *self;
+            split::load(part, move |ok| {
+                // The page shown when the download ends (the person may have moved on meanwhile).
+                if code_of(app.page.get_untracked()) == part {
+                    app.loading.update(|t| t.arrived(ok));
+                    if ok {
+                        super::events::refocus_if_lost();
                     }
-                });
-            }
+                }
+            });
         }
-        match code {
+    }
+
+    /// `<main>` of a page; `None` while its code is not here yet (see [`App::fetch_code`]).
+    fn main_html(&self, page: Page, s: &Session, cx: &Ctx, error: Option<&FieldError>) -> Option<String> {
+        match code_of(page) {
             Code::First => Some(render_first_main(page, s, cx, error)),
             Code::Questions => split::render_question(page, s, error),
             Code::Later => split::render_later(page, s, cx),

@@ -3,9 +3,10 @@
 //! languages differ in length, or a key in two parts stops the build naming the key.
 //!
 //! The keys at the top of the file are the start page's and the shell's (`Ui`); those under
-//! `[questions]` only the question pages use (`UiQuestions`), those under `[later]` only the
-//! results, plan and browse pages (`UiLater`). Each part's table is reached only from that part's
-//! code, so its strings download with that code (see `view::Code`); both derefer to `Ui`.
+//! `[questions]` only the question pages' code uses (`UiQuestions`; the check page's answer
+//! texts also print with the results, so that table comes in the code both parts share), those
+//! under `[later]` only the results, plan and browse pages (`UiLater`). Neither is reached from
+//! the first part's code, so their strings download later (see `view::Code`); both derefer to `Ui`.
 
 use std::fmt::Write as _;
 
@@ -39,6 +40,9 @@ pub fn rust(toml_text: &str) -> Result<String, Vec<String>> {
             continue;
         };
         for (key, value) in keys {
+            if key == "base" {
+                errors.push(format!("src/view/ui.toml: [{}] base: the name is taken (the part's link to `Ui`)", PARTS[i].0));
+            }
             // `Deref` would hide one of two texts with the same key.
             if !seen.insert(key.as_str()) {
                 errors.push(format!("src/view/ui.toml: {key}: in two parts of the file"));
