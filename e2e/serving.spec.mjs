@@ -144,6 +144,21 @@ test.describe('the app\'s code in parts (src/ui/split.rs), without a service wor
   const questions = /\/(questions|chunk_\d+)\.[0-9a-f]+\.wasm$/;
   const file = (r) => new URL(r.url()).pathname.split('/').pop().split('.')[0];
 
+  /** Opens `address` while the files matching `blocked` fail to download; once the failure is on
+   * screen and every download has ended (the page and the place's files may both wait for the
+   * code), lets them through and presses "try again". */
+  async function failThenTryAgain(page, blocked, address) {
+    await page.route(blocked, (route) => route.abort('internetdisconnected'));
+    await page.goto(address);
+    await appReady(page);
+    const alert = page.locator('main [role="alert"]');
+    await expect(alert).toContainText('没能加载');
+    await page.waitForLoadState('networkidle');
+    await expect(alert).toContainText('没能加载');
+    await page.unroute(blocked);
+    await alert.getByRole('button', { name: '再试一次' }).click();
+  }
+
   test('the start page loads with neither part; leaving it fetches the questions\' code, the check page the results\'', async ({ page }) => {
     const fetched = [];
     page.on('request', (r) => { if (later.test(new URL(r.url()).pathname) || questions.test(new URL(r.url()).pathname)) fetched.push(file(r)); });
@@ -169,17 +184,7 @@ test.describe('the app\'s code in parts (src/ui/split.rs), without a service wor
   });
 
   test('a failed download of the results\' code says so with "try again"; pressing it brings the results', async ({ page }) => {
-    await page.route(later, (route) => route.abort('internetdisconnected'));
-    await page.goto(`/#results/${answers}`);
-    await appReady(page);
-    const alert = page.locator('main [role="alert"]');
-    await expect(alert).toContainText('没能加载');
-    // The place's files have arrived meanwhile (the page tried the code once more) and every
-    // download has ended: the failure stays on screen until the person asks.
-    await page.waitForLoadState('networkidle');
-    await expect(alert).toContainText('没能加载');
-    await page.unroute(later);
-    await alert.getByRole('button', { name: '再试一次' }).click();
+    await failThenTryAgain(page, later, `/#results/${answers}`);
     await expect(page.locator('article.finding').first()).toBeVisible();
     await expect(page.locator('main [role="alert"]')).toHaveCount(0);
     // Focus stays on the page (not lost to the body) when the results arrive.
@@ -187,18 +192,10 @@ test.describe('the app\'s code in parts (src/ui/split.rs), without a service wor
   });
 
   test('a failed download of the questions\' code: the check page offers "try again"; choosing a place says so and works when sent again', async ({ page }) => {
-    await page.route(questions, (route) => route.abort('internetdisconnected'));
-    await page.goto(`/#check/${answers}`);
-    await appReady(page);
+    await failThenTryAgain(page, questions, `/#check/${answers}`);
     const alert = page.locator('main [role="alert"]');
-    await expect(alert).toContainText('没能加载');
-    // Both waiters for the code (the page and the place's files) have given up.
-    await page.waitForLoadState('networkidle');
-    await expect(alert).toContainText('没能加载');
-    await page.unroute(questions);
-    await alert.getByRole('button', { name: '再试一次' }).click();
     await expect(page.locator('main h1')).toHaveText('核对您的回答');
-    await expect(page.locator('main [role="alert"]')).toHaveCount(0);
+    await expect(alert).toHaveCount(0);
 
     // A new visit: the place is chosen while the download fails. Nothing typed is lost, and
     // sending the answer again goes on to the first question.

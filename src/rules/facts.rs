@@ -74,15 +74,18 @@ impl Facts {
             return false;
         }
         let d = fact.def();
-        d.only_if.is_some_and(|parent| *self.get(parent) == Value::Bool(false))
-            || d.from_age > 0 && self.number(Fact::age()).is_some_and(|a| a < Decimal::from(d.from_age))
+        d.only_if.is_some_and(|parent| *self.get(parent) == Value::Bool(false)) || self.known_younger_than(d.from_age)
     }
 
     /// The word is one to offer this person: it has no age (`from_age` on the word), or the age is
     /// not known, or the person is old enough. A child is not offered a job among the needs.
     pub fn offers_word(&self, fact: Fact, word: u8) -> bool {
-        let from = fact.words().get(word as usize).map_or(0, |w| w.from_age);
-        from == 0 || self.number(Fact::age()).is_none_or(|a| a >= Decimal::from(from))
+        !self.known_younger_than(fact.words().get(word as usize).map_or(0, |w| w.from_age))
+    }
+
+    /// The age is known and below `from_age` (0: no age limit).
+    fn known_younger_than(&self, from_age: u8) -> bool {
+        from_age > 0 && self.number(Fact::age()).is_some_and(|a| a < Decimal::from(from_age))
     }
 
     /// The question that would settle an unanswered fact: a fact that exists only if another is
